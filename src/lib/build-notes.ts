@@ -1,0 +1,98 @@
+/**
+ * The edge of the content pipeline: reads every note in the notes folder,
+ * measures its figures, and loads each note. Problems from all notes are
+ * gathered so the author sees them together.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { imageSize } from 'image-size';
+import { NoteError, type NoteProblem } from './errors.ts';
+import type { FigureSize } from './figures.ts';
+import { loadNote, type Note } from './load-note.ts';
+
+export interface SiteContent {
+  notes: Note[];
+  /** Every figure used, relative to the notes folder. */
+  figures: string[];
+  /** Whether any page has math (so KaTeX's files are served). */
+  hasMath: boolean;
+}
+
+export interface BuildNotesOptions {
+  notesDir: string;
+  base: string;
+  /** Folder that `displayFile` paths are relative to (the project root). */
+  root?: string;
+}
+
+/** Lists `.md`/`.mdx` files under `dir`, relative and sorted, skipping hidden folders. */
+export function listNoteFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else if (/\.mdx?$/i.test(entry.name)) found.push(child);
+    }
+  };
+  walk('');
+  return found.sort();
+}
+
+/** Reads the size of a figure file, or undefined if it does not exist. */
+export function measureFigure(file: string): FigureSize | undefined {
+  try {
+    if (!statSync(file).isFile()) return undefined;
+    const size = imageSize(readFileSync(file));
+    return size.width && size.height ? { width: size.width, height: size.height } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Loads all notes, newest first; throws a NoteError with every problem found. */
+export async function buildNotes(options: BuildNotesOptions): Promise<SiteContent> {
+  const root = options.root ?? process.cwd();
+  const notesDir = path.resolve(root, options.notesDir);
+  const sizes = new Map<string, FigureSize | undefined>();
+  const lookup = (relative: string) => {
+    if (!sizes.has(relative)) sizes.set(relative, measureFigure(path.join(notesDir, relative)));
+    return sizes.get(relative);
+  };
+  const problems: NoteProblem[] = [];
+  const notes: Note[] = [];
+  for (const relativePath of listNoteFiles(notesDir)) {
+    const absolute = path.join(notesDir, relativePath);
+    const shown = path.relative(root, absolute);
+    const displayFile = (shown.startsWith('..') ? absolute : shown).split(path.sep).join('/');
+    try {
+      notes.push(await loadNote({ relativePath, displayFile, text: readFileSync(absolute, 'utf8') }, { base: options.base, lookup }));
+    } catch (error) {
+      if (!(error instanceof NoteError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  const bySlug = new Map<string, Note>();
+  for (const note of notes) {
+    const earlier = bySlug.get(note.slug);
+    if (earlier) {
+      problems.push({
+        file: note.file,
+        line: 1,
+        message: `this note and ${earlier.file} would both be published at /${note.slug}/`,
+        hint: 'rename one of the two files',
+      });
+    }
+    bySlug.set(note.slug, note);
+  }
+  if (problems.length > 0) throw new NoteError(problems);
+
+  notes.sort((a, b) => (b.date?.iso ?? '').localeCompare(a.date?.iso ?? '') || a.title.localeCompare(b.title, 'zh-CN'));
+  const parts = notes.flatMap((note) => [note.intro, ...note.chapters]);
+  return {
+    notes,
+    figures: [...new Set(parts.flatMap((part) => part.figures))].sort(),
+    hasMath: parts.some((part) => part.hasMath),
+  };
+}

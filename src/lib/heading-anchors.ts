@@ -1,0 +1,47 @@
+/**
+ * Rehype plugin: gives every heading a stable id (github-slugger, as GitHub
+ * does, so Chinese headings keep their characters), a visible anchor link, and
+ * records the headings for the page's table of contents.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+export interface PageHeading {
+  depth: number;
+  id: string;
+  text: string;
+}
+
+const HEADING = /^h([1-6])$/;
+
+export function rehypeHeadingAnchors() {
+  return (tree: Root, file: VFile) => {
+    const slugger = new GithubSlugger();
+    const headings: PageHeading[] = [];
+    visit(tree, 'element', (node: Element) => {
+      const depth = HEADING.exec(node.tagName)?.[1];
+      if (!depth) return;
+      const text = toString(node).trim();
+      const id = slugger.slug(text);
+      node.properties.id = id;
+      headings.push({ depth: Number(depth), id, text });
+      const anchor: ElementContent = {
+        type: 'element',
+        tagName: 'a',
+        properties: { className: ['heading-anchor'], href: `#${encodeURIComponent(id)}`, ariaLabel: `本节链接：${text}` },
+        children: [{ type: 'text', value: '#' }],
+      };
+      node.children.push(anchor);
+    });
+    file.data.headings = headings;
+  };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    headings: PageHeading[];
+  }
+}

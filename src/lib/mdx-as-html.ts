@@ -1,0 +1,51 @@
+/**
+ * Remark plugin for `.mdx` notes: HTML written as JSX (`<details>`, `<kbd>`)
+ * becomes HTML; what only runs as code (imports, `{expressions}`, components)
+ * is reported with its line instead of being silently dropped.
+ */
+import type { Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
+const HINT = 'notes are rendered as documents: write HTML elements (lowercase) and Markdown; move code into the site\'s components';
+
+export function remarkMdxAsHtml() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, (node) => {
+      if (CODE_NODES.has(node.type)) {
+        file.message(`MDX code (${node.type === 'mdxjsEsm' ? 'import/export' : '{expression}'}) is not supported in notes`, {
+          place: node.position,
+          ruleId: 'mdx-code',
+          source: 'mdx',
+        }).note = HINT;
+        return;
+      }
+      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+      const element = node as MdxJsxFlowElement | MdxJsxTextElement;
+      if (element.name && !/^[a-z][a-z0-9-]*$/.test(element.name)) {
+        file.message(`the component <${element.name}> cannot be rendered in a note`, {
+          place: element.position,
+          ruleId: 'mdx-component',
+          source: 'mdx',
+        }).note = HINT;
+        return;
+      }
+      const properties: Record<string, string | boolean> = {};
+      for (const attribute of element.attributes) {
+        if (attribute.type === 'mdxJsxAttribute' && (attribute.value === null || typeof attribute.value === 'string')) {
+          properties[attribute.name === 'className' ? 'class' : attribute.name] = attribute.value ?? true;
+        } else {
+          file.message('computed JSX attributes are not supported in notes', {
+            place: element.position,
+            ruleId: 'mdx-code',
+            source: 'mdx',
+          }).note = HINT;
+        }
+      }
+      // A fragment (`<>…</>`) keeps its children in a neutral wrapper.
+      element.data = { ...element.data, hName: element.name ?? (element.type === 'mdxJsxFlowElement' ? 'div' : 'span'), hProperties: properties };
+    });
+  };
+}

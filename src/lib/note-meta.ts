@@ -1,0 +1,84 @@
+/**
+ * Turns parsed front matter into what the site shows: a title, a date,
+ * categories and tags, with Hexo's shapes (a string, a list, nested lists).
+ */
+import { noteError } from './errors.ts';
+import { lineOfKey, type SplitSource } from './front-matter.ts';
+
+export interface NoteDate {
+  /** Machine-readable, for `<time datetime>`: `2023-03-13` or `2023-03-13T19:20:00`. */
+  iso: string;
+  /** What readers see: `2023-03-13`. */
+  text: string;
+}
+
+export interface NoteMeta {
+  title: string;
+  date?: NoteDate;
+  categories: string[];
+  tags: string[];
+  description?: string;
+}
+
+const DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
+
+/** Reads title, date, categories and tags; `fallbackTitle` is the file name. */
+export function readNoteMeta(
+  data: Record<string, unknown>,
+  fallbackTitle: string,
+  yaml: SplitSource['yaml'],
+  file: string,
+): NoteMeta {
+  const title = scalarText(data.title)?.trim();
+  const description = scalarText(data.description ?? data.excerpt)?.trim();
+  return {
+    title: title ? title : fallbackTitle,
+    date: readDate(data.date, () => lineOfKey(yaml, 'date'), file),
+    categories: readList(data.categories ?? data.category),
+    tags: readList(data.tags ?? data.tag),
+    ...(description ? { description } : {}),
+  };
+}
+
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function readDate(value: unknown, line: () => number, file: string): NoteDate | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    const iso = value.toISOString().slice(0, 19);
+    return { iso, text: iso.slice(0, 10) };
+  }
+  const match = typeof value === 'string' ? DATE.exec(value.trim()) : null;
+  if (!match) {
+    throw noteError(
+      file,
+      line(),
+      `the date ${JSON.stringify(value)} is not a date`,
+      'write it as `date: 2023-03-13` or `date: 2023-03-13 19:20:00`',
+    );
+  }
+  const [, y, mo, d, h, mi, s] = match;
+  const pad = (part: string | undefined) => (part ?? '0').padStart(2, '0');
+  const day = `${y}-${pad(mo)}-${pad(d)}`;
+  const iso = h === undefined ? day : `${day}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+  return { iso, text: day };
+}
+
+/** Hexo accepts `a`, `[a, b]` and `[[a, b], c]`; each becomes plain names. */
+function readList(value: unknown): string[] {
+  const names: string[] = [];
+  const collect = (item: unknown) => {
+    if (Array.isArray(item)) item.forEach(collect);
+    else {
+      // `-算法学习` read as a string still means the list item 算法学习.
+      const text = scalarText(item)?.trim().replace(/^-\s*/, '');
+      if (text && !names.includes(text)) names.push(text);
+    }
+  };
+  collect(value);
+  return names;
+}

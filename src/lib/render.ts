@@ -1,0 +1,71 @@
+/**
+ * Renders one part of a note (its introduction or a chapter) from mdast to
+ * HTML: figures resolved, MDX HTML kept, math typeset by KaTeX at build time,
+ * headings given anchors. Problems found on the way come back as values with
+ * the note's file and line.
+ */
+import type { Root } from 'mdast';
+import rehypeKatex from 'rehype-katex';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import type { NoteProblem } from './errors.ts';
+import { remarkFigures, type FigureOptions } from './figures.ts';
+import { rehypeHeadingAnchors, type PageHeading } from './heading-anchors.ts';
+import { remarkMdxAsHtml } from './mdx-as-html.ts';
+
+export interface RenderedPart {
+  html: string;
+  headings: PageHeading[];
+  /** Figures used, relative to the notes folder. */
+  figures: string[];
+  /** Whether the part contains math, so only such pages load KaTeX's CSS. */
+  hasMath: boolean;
+}
+
+export interface RenderContext extends FigureOptions {
+  /** The note's path as shown in errors, e.g. `notes/a.md`. */
+  displayFile: string;
+  /** Lines before the parsed body in the file (the front matter). */
+  lineOffset: number;
+}
+
+const HINTS: Record<string, string> = {
+  katex: 'fix the TeX between the `$` signs (see the KaTeX error above); write a literal dollar sign as `\\$`',
+};
+
+/** Renders `tree` to HTML, or returns the problems that stop it. */
+export async function renderPart(tree: Root, context: RenderContext): Promise<RenderedPart | { problems: NoteProblem[] }> {
+  const file = new VFile({ path: context.displayFile });
+  const processor = unified()
+    .use(remarkFigures, context)
+    .use(remarkMdxAsHtml)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeKatex, { output: 'htmlAndMathml', strict: false })
+    .use(rehypeHeadingAnchors)
+    .use(rehypeStringify, { allowDangerousHtml: true });
+  const hast = await processor.run(structuredClone(tree), file);
+  const problems: NoteProblem[] = file.messages.map((message) => ({
+    file: context.displayFile,
+    line: (message.line ?? 1) + context.lineOffset,
+    message: message.source === 'rehype-katex' ? `invalid TeX: ${message.cause instanceof Error ? message.cause.message : message.reason}` : message.reason,
+    hint: message.note ?? HINTS[message.ruleId ?? ''] ?? HINTS[message.source === 'rehype-katex' ? 'katex' : ''] ?? 'fix this line of the note',
+  }));
+  if (problems.length > 0) return { problems };
+  return {
+    html: processor.stringify(hast, file),
+    headings: file.data.headings ?? [],
+    figures: file.data.figures ?? [],
+    hasMath: containsMath(tree),
+  };
+}
+
+function containsMath(tree: Root): boolean {
+  let found = false;
+  visit(tree, ['math', 'inlineMath'], () => {
+    found = true;
+  });
+  return found;
+}
