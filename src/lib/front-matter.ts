@@ -64,7 +64,9 @@ export function forgiveHexoYaml(text: string): string {
 
 function parseTolerantly(text: string, file: string, firstLine: number): Record<string, unknown> {
   let firstError: YAMLParseError | undefined;
-  for (const candidate of [text, forgiveHexoYaml(text)]) {
+  // Where forgiving changes the text, the author wrote Hexo's dialect: read it as Hexo does.
+  const forgiven = forgiveHexoYaml(text);
+  for (const candidate of forgiven === text ? [text] : [forgiven, text]) {
     try {
       const value: unknown = parseYaml(candidate);
       if (value === null || value === undefined) return {};
@@ -76,7 +78,6 @@ function parseTolerantly(text: string, file: string, firstLine: number): Record<
           'write it as `title: …`, `date: 2023-03-13`, `categories: [学习]`, one key per line',
         );
       }
-      // A value read only after forgiving must also mean what the author wrote.
       return value as Record<string, unknown>;
     } catch (error) {
       if (!(error instanceof YAMLParseError)) throw error;

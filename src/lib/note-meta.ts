@@ -31,9 +31,10 @@ export function readNoteMeta(
 ): NoteMeta {
   const title = scalarText(data.title)?.trim();
   const description = scalarText(data.description ?? data.excerpt)?.trim();
+  const date = readDate(data.date, () => lineOfKey(yaml, 'date'), file);
   return {
     title: title ? title : fallbackTitle,
-    date: readDate(data.date, () => lineOfKey(yaml, 'date'), file),
+    ...(date ? { date } : {}),
     categories: readList(data.categories ?? data.category),
     tags: readList(data.tags ?? data.tag),
     ...(description ? { description } : {}),

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { NoteError } from './errors.ts';
+import { readNoteMeta } from './note-meta.ts';
+
+const yaml = { text: 'title: x\ndate: soon', firstLine: 2 };
+
+describe('readNoteMeta', () => {
+  const cases: { name: string; data: Record<string, unknown>; expected: Record<string, unknown> }[] = [
+    {
+      name: 'Hexo date with time; categories list',
+      data: { title: '生成式AI学习笔记', date: '2023-03-13 19:20:00', categories: ['算法学习'] },
+      expected: { title: '生成式AI学习笔记', date: { iso: '2023-03-13T19:20:00', text: '2023-03-13' }, categories: ['算法学习'], tags: [] },
+    },
+    { name: 'missing title falls back to the file name', data: {}, expected: { title: '文件名', categories: [], tags: [] } },
+    { name: 'empty title falls back to the file name', data: { title: '  ' }, expected: { title: '文件名', categories: [], tags: [] } },
+    { name: 'numeric title', data: { title: 2023 }, expected: { title: '2023', categories: [], tags: [] } },
+    {
+      name: 'single category string and nested Hexo categories',
+      data: { categories: [['机器学习', '深度学习'], '笔记'], tags: 'AI' },
+      expected: { title: '文件名', categories: ['机器学习', '深度学习', '笔记'], tags: ['AI'] },
+    },
+    {
+      name: 'a `-item` that YAML read as a string still names the category',
+      data: { categories: '-算法学习' },
+      expected: { title: '文件名', categories: ['算法学习'], tags: [] },
+    },
+    {
+      name: 'date without time, single-digit month',
+      data: { date: '2023-3-1' },
+      expected: { title: '文件名', date: { iso: '2023-03-01', text: '2023-03-01' }, categories: [], tags: [] },
+    },
+    {
+      name: 'YAML timestamp object',
+      data: { date: new Date('2023-03-13T19:20:00Z') },
+      expected: { title: '文件名', date: { iso: '2023-03-13T19:20:00', text: '2023-03-13' }, categories: [], tags: [] },
+    },
+    {
+      name: 'description is kept',
+      data: { description: '摘要' },
+      expected: { title: '文件名', categories: [], tags: [], description: '摘要' },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => assert.deepEqual(readNoteMeta(c.data, '文件名', yaml, 'notes/a.md'), c.expected));
+  }
+
+  it('reports a date that is not a date at the line of `date:`', () => {
+    assert.throws(
+      () => readNoteMeta({ date: 'soon' }, 'x', yaml, 'notes/a.md'),
+      (error: unknown) => error instanceof NoteError && error.problems[0]?.line === 3 && /not a date/.test(error.message),
+    );
+  });
+});
