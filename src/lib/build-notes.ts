@@ -51,6 +51,12 @@ export function measureFigure(file: string): FigureSize | undefined {
   }
 }
 
+/** A path as authors see it in errors: relative to the project when inside it. */
+function shownPath(root: string, absolute: string): string {
+  const relative = path.relative(root, absolute);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/');
+}
+
 /** Loads all notes, newest first; throws a NoteError with every problem found. */
 export async function buildNotes(options: BuildNotesOptions): Promise<SiteContent> {
   const root = options.root ?? process.cwd();
@@ -62,12 +68,13 @@ export async function buildNotes(options: BuildNotesOptions): Promise<SiteConten
   };
   const problems: NoteProblem[] = [];
   const notes: Note[] = [];
+  const notesDisplayDir = shownPath(root, notesDir);
   for (const relativePath of listNoteFiles(notesDir)) {
     const absolute = path.join(notesDir, relativePath);
-    const shown = path.relative(root, absolute);
-    const displayFile = (shown.startsWith('..') ? absolute : shown).split(path.sep).join('/');
+    const displayFile = shownPath(root, absolute);
     try {
-      notes.push(await loadNote({ relativePath, displayFile, text: readFileSync(absolute, 'utf8') }, { base: options.base, lookup }));
+      const text = readFileSync(absolute, 'utf8');
+      notes.push(await loadNote({ relativePath, displayFile, text }, { base: options.base, lookup, notesDisplayDir }));
     } catch (error) {
       if (!(error instanceof NoteError)) throw error;
       problems.push(...error.problems);

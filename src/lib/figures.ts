@@ -19,6 +19,8 @@ export interface FigureOptions {
   base: string;
   /** The note's file, relative to the notes folder (posix separators). */
   noteFile: string;
+  /** The notes folder as shown to the author in errors (default `notes`). */
+  notesDisplayDir?: string;
   /** Size of a figure given its path relative to the notes folder, or undefined if no such file. */
   lookup: (relativeToNotes: string) => FigureSize | undefined;
 }
@@ -79,7 +81,7 @@ export function remarkFigures(options: FigureOptions) {
       }
       const size = options.lookup(resolved.relativeToNotes);
       if (!size) {
-        const message = file.message(`the figure ${image.url} does not exist (looked for notes/${resolved.relativeToNotes})`, {
+        const message = file.message(`the figure ${image.url} does not exist (looked for ${options.notesDisplayDir ?? 'notes'}/${resolved.relativeToNotes})`, {
           place: image.position,
           ruleId: 'missing-figure',
           source: 'figures',

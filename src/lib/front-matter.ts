@@ -84,7 +84,7 @@ function parseTolerantly(text: string, file: string, firstLine: number): Record<
       firstError ??= error;
     }
   }
-  const at = firstError?.linePos?.[0]?.line ?? 1;
+  const at = unclosedBracketLine(text, firstError) ?? firstError?.linePos?.[0]?.line ?? 1;
   const reason = (firstError?.message ?? 'unreadable YAML').split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
   throw noteError(
     file,
@@ -92,6 +92,23 @@ function parseTolerantly(text: string, file: string, firstLine: number): Record<
     `the front matter cannot be read: ${reason}`,
     'check this line: each entry is `key: value`; quote values containing `:` or `#`; list items start with `- `',
   );
+}
+
+/**
+ * YAML notices an unclosed `[` or `{` only on a later line; the author's
+ * mistake is on the line that opened it.
+ */
+function unclosedBracketLine(text: string, error: YAMLParseError | undefined): number | undefined {
+  if (!error || !/^Flow (sequence|mapping)/.test(error.message)) return undefined;
+  const lines = text.split('\n');
+  const last = Math.min(error.linePos?.[0]?.line ?? lines.length, lines.length);
+  for (let index = last - 1; index >= 0; index -= 1) {
+    const line = lines[index] ?? '';
+    const opened = (line.match(/[[{]/g) ?? []).length;
+    const closed = (line.match(/[\]}]/g) ?? []).length;
+    if (opened > closed) return index + 1;
+  }
+  return undefined;
 }
 
 /** The 1-based file line of a top-level key, for errors about its value. */

@@ -1,0 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { launchBrowser } from './tests/helpers/browser.ts';
+import { serveSite } from './tests/helpers/serve.ts';
+const [names, out, scheme] = [process.argv[2]!.split(','), process.argv[3]!, process.argv[4] ?? 'light'];
+writeFileSync('notes/生成式AI学习笔记/_sheet.html', `<body style="margin:0;display:grid;grid-template-columns:1fr 1fr;gap:8px;background:${scheme==='dark'?'#16181d':'#fff'}">` + names.map(n => `<img src="${encodeURIComponent(n)}.svg" style="width:100%">`).join('') + '</body>');
+const site = await serveSite(process.cwd() + '/notes/生成式AI学习笔记', '/');
+const browser = await launchBrowser();
+const p = await browser.newPage({ viewport: { width: 1000, height: 600 }, colorScheme: scheme as 'dark' });
+await p.goto(site.url + '_sheet.html'); await p.waitForTimeout(300);
+await p.screenshot({ path: out, fullPage: true });
+await browser.close(); await site.close();

@@ -1,0 +1,10 @@
+import { launchBrowser } from './tests/helpers/browser.ts';
+import { serveSite } from './tests/helpers/serve.ts';
+const [dir, base, page, out, width, scheme] = process.argv.slice(2);
+const site = await serveSite(dir!, base);
+const browser = await launchBrowser();
+const p = await browser.newPage({ viewport: { width: Number(width ?? 1280), height: 900 }, colorScheme: (scheme as 'dark') ?? 'light' });
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+await p.goto(site.url + page!);
+await p.screenshot({ path: out!, fullPage: true });
+await browser.close(); await site.close();

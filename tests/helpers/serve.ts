@@ -1,0 +1,74 @@
+/**
+ * Serves a built site from a folder under a base path, as GitHub Pages does:
+ * `dir/index.html` for `dir/`, `404.html` (with status 404) for anything else.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+};
+
+export interface StaticSite {
+  /** e.g. `http://127.0.0.1:4321/notes-site/` */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Resolves a URL path to a file in `root` under `base`, or undefined. */
+export function fileForPath(root: string, base: string, urlPath: string): string | undefined {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(urlPath.split(/[?#]/)[0] ?? '/');
+  } catch {
+    return undefined;
+  }
+  if (!pathname.startsWith(base)) return undefined;
+  const relative = pathname.slice(base.length);
+  const candidate = path.join(root, relative);
+  if (!candidate.startsWith(root)) return undefined;
+  if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  const index = path.join(candidate, 'index.html');
+  if (existsSync(index)) return index;
+  return undefined;
+}
+
+export async function serveSite(root: string, base = '/'): Promise<StaticSite> {
+  const server: Server = createServer((request, response) => {
+    const file = fileForPath(root, base, request.url ?? '/');
+    // A directory URL without its slash redirects, as GitHub Pages does.
+    if (file && file.endsWith('index.html') && request.url && !request.url.split(/[?#]/)[0]!.endsWith('/') && !request.url.endsWith('.html')) {
+      response.writeHead(301, { Location: `${request.url.split(/[?#]/)[0]}/` });
+      response.end();
+      return;
+    }
+    const target = file ?? path.join(root, '404.html');
+    if (!existsSync(target)) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' });
+      response.end('not found');
+      return;
+    }
+    response.writeHead(file ? 200 : 404, { 'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
+    createReadStream(target).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
