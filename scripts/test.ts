@@ -1,5 +1,5 @@
 /**
- * `npm test`: builds the sites the tests read (once, fresh), then runs every
+ * `npm test`: type-checks, builds the sites the tests read (once, fresh), then runs every
  * unit test (beside the code in src/) and every site and browser test (tests/)
  * in one run of Node's test runner.
  */
@@ -8,6 +8,9 @@ import { buildSite, ROOT, SITES, type SiteName } from '../tests/helpers/sites.ts
 import { ensureChromium } from '../tests/helpers/browser.ts';
 
 ensureChromium();
+// Types first (TypeScript strict, .astro files included): a type error fails the tests.
+const check = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'check'], { cwd: ROOT, stdio: 'inherit' });
+if (check.status !== 0) process.exit(check.status ?? 1);
 for (const name of Object.keys(SITES) as SiteName[]) {
   const started = performance.now();
   buildSite(name);
