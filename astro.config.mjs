@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import notes from './src/integrations/notes.ts';
+import search from './src/integrations/search.ts';
 import { deployTarget } from './src/lib/deploy-target.ts';
 
 const { site, base } = deployTarget(process.env);
@@ -16,6 +17,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Notes are rendered by our pipeline (src/lib); any .md/.mdx page in src/ gets the same math support.
   markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
-  integrations: [notes({ notesDir: process.env.NOTES_DIR || 'notes' }), mdx()],
+  integrations: [notes({ notesDir: process.env.NOTES_DIR || 'notes' }), mdx(), search()],
   devToolbar: { enabled: false },
 });

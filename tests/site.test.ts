@@ -101,7 +101,11 @@ describe('the generative-AI note, built', () => {
       assert.ok(Number(img.properties.width) > 0 && Number(img.properties.height) > 0, `${src} has a size`);
       assert.equal(img.properties.loading, 'lazy');
       assert.ok(toText(select('figcaption', figure)!).trim(), `${src} has a caption`);
-      assert.equal(img.properties.alt, toText(select('figcaption', figure)!));
+      // The alt text says what the figure shows: the SVG's own description.
+      const svg = readFileSync(fileForPath(dir, '/', src)!, 'utf8');
+      const description = /<desc[^>]*>([^<]+)<\/desc>/.exec(svg)?.[1];
+      assert.ok(description, `${src} describes itself`);
+      assert.equal(img.properties.alt, description);
     }
     const captions = figures.map((figure) => toText(select('figcaption', figure)!));
     assert.ok(captions.includes('历史信息'), 'a screenshot-tool alt text is replaced by the file name');

@@ -40,15 +40,33 @@ export function listNoteFiles(dir: string): string[] {
   return found.sort();
 }
 
-/** Reads the size of a figure file, or undefined if it does not exist. */
+/** Reads the size (and, for SVG, the description) of a figure file, or undefined if it does not exist. */
 export function measureFigure(file: string): FigureSize | undefined {
   try {
     if (!statSync(file).isFile()) return undefined;
-    const size = imageSize(readFileSync(file));
-    return size.width && size.height ? { width: size.width, height: size.height } : undefined;
+    const bytes = readFileSync(file);
+    const size = imageSize(bytes);
+    if (!size.width || !size.height) return undefined;
+    const description = file.toLowerCase().endsWith('.svg') ? svgDescription(bytes.toString('utf8')) : undefined;
+    return { width: size.width, height: size.height, ...(description ? { description } : {}) };
   } catch {
     return undefined;
   }
+}
+
+/** The text of an SVG's first `<desc>` (or `<title>`), entities decoded. */
+export function svgDescription(svg: string): string | undefined {
+  const match = /<desc\b[^>]*>([\s\S]*?)<\/desc>/i.exec(svg) ?? /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(svg);
+  const text = match?.[1]
+    ?.replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text || undefined;
 }
 
 /** A path as authors see it in errors: relative to the project when inside it. */

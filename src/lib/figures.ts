@@ -12,6 +12,8 @@ import { figurePath, siteUrl } from './urls.ts';
 export interface FigureSize {
   width: number;
   height: number;
+  /** What the figure shows, from the file itself (an SVG's `<desc>` or `<title>`), for its alt text. */
+  description?: string;
 }
 
 export interface FigureOptions {
@@ -92,10 +94,12 @@ export function remarkFigures(options: FigureOptions) {
       figures.push(resolved.relativeToNotes);
       resolvedImages.add(image);
       image.url = siteUrl(options.base, figurePath(resolved.relativeToNotes));
-      image.alt = figureCaption(image.alt, resolved.relativeToNotes);
+      const caption = figureCaption(image.alt, resolved.relativeToNotes);
+      image.alt = caption;
       image.data = {
         ...image.data,
-        hProperties: { width: size.width, height: size.height, loading: 'lazy', decoding: 'async' },
+        // The caption names the figure; the alt text says what it shows, where the file tells us.
+        hProperties: { alt: size.description ?? caption, width: size.width, height: size.height, loading: 'lazy', decoding: 'async' },
       };
     });
     visit(tree, 'paragraph', (paragraph: Paragraph, index, parent) => {

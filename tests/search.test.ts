@@ -1,0 +1,141 @@
+/**
+ * Search, in Chromium against the built site: the query set through
+ * Pagefind's JS API with the site's folding, and the search UI itself as a
+ * reader uses it (keys, results with sections, landing highlighted).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './helpers/browser.ts';
+import { judge, runQueries } from './helpers/search.ts';
+import { serveSite, type StaticSite } from './helpers/serve.ts';
+import { builtSite } from './helpers/sites.ts';
+import { SEARCH_CASES } from './search-queries.ts';
+
+const CHAPTER_1 = `${encodeURIComponent('生成式ai学习笔记')}/${encodeURIComponent('1-chatgpt-原理剖析')}/`;
+
+describe('the search query set', () => {
+  let browser: Browser;
+  let site: StaticSite;
+  let found: Awaited<ReturnType<typeof runQueries>>;
+  before(async () => {
+    site = await serveSite(builtSite('root'), '/');
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    found = await runQueries(page, '/pagefind/', SEARCH_CASES.map((c) => c.query));
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('has at least 30 cases covering every kind', () => {
+    assert.ok(SEARCH_CASES.length >= 30);
+    assert.deepEqual(new Set(SEARCH_CASES.map((c) => c.kind)), new Set(['sub-word', 'mixed and case', 'traditional', 'ranking']));
+  });
+
+  for (const [index, c] of SEARCH_CASES.entries()) {
+    it(`${c.kind}: ${c.query}`, () => assert.equal(judge(c, found[index]!), undefined));
+  }
+});
+
+describe('the search UI, under /notes-site/', () => {
+  let browser: Browser;
+  let site: StaticSite;
+  before(async () => {
+    site = await serveSite(builtSite('subPath'), '/notes-site/');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function openChapter(width = 1280): Promise<{ page: Page; requests: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(decodeURIComponent(request.url())));
+    await page.goto(site.url + CHAPTER_1);
+    return { page, requests };
+  }
+
+  const searchRequests = (requests: string[]) => requests.filter((url) => /\/pagefind\/|t2cn/.test(url));
+
+  it('fetches nothing of search until it is opened', async () => {
+    const { page, requests } = await openChapter();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(searchRequests(requests), []);
+    await page.close();
+  });
+
+  it('opens with /, finds 接龙 with chapter and section, and Enter lands on the highlighted passage', async () => {
+    const { page, requests } = await openChapter();
+    await page.keyboard.press('/');
+    const input = page.locator('.search-dialog input');
+    await input.waitFor();
+    assert.ok(await page.evaluate(() => document.querySelector('.search-dialog')?.hasAttribute('open')));
+    await input.fill('接龙');
+    const first = page.locator('.pagefind-ui__result').first();
+    await first.locator('.pagefind-ui__result-link').first().waitFor();
+    assert.match((await first.locator('.pagefind-ui__result-title').first().textContent()) ?? '', /1 ChatGPT 原理剖析/);
+    assert.match((await first.locator('.pagefind-ui__result-nested .pagefind-ui__result-title').first().textContent()) ?? '', /^1\.1/);
+    assert.match((await first.innerHTML()), /<mark>接龙<\/mark>/);
+    assert.ok(searchRequests(requests).length > 0, 'search loaded on opening');
+    await input.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__result-link')), true);
+    await page.keyboard.press('ArrowDown');
+    const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+    assert.match(decodeURIComponent(target), /#11-/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/highlight=/);
+    await page.locator('article mark').first().waitFor();
+    const marked = await page.locator('article mark').allTextContents();
+    assert.ok(marked.includes('接龙'), `highlighted: ${marked.join(', ')}`);
+    assert.match(decodeURIComponent(page.url()), /1-chatgpt-原理剖析\/\?highlight=接龙#11-/);
+    await page.close();
+  });
+
+  it('finds 預訓練 (traditional) in chapter 1', async () => {
+    const { page } = await openChapter(360);
+    await page.click('.search-button');
+    const input = page.locator('.search-dialog input');
+    await input.fill('預訓練');
+    const first = page.locator('.pagefind-ui__result').first();
+    await first.locator('.pagefind-ui__result-link').first().waitFor();
+    assert.match((await first.locator('.pagefind-ui__result-title').first().textContent()) ?? '', /1 ChatGPT 原理剖析/);
+    assert.match(await first.innerHTML(), /<mark>预训练<\/mark>/);
+    await page.close();
+  });
+
+  it('opens with Ctrl+K and closes with Esc', async () => {
+    const { page } = await openChapter();
+    const isOpen = () => page.evaluate(() => Boolean(document.querySelector('.search-dialog')?.hasAttribute('open')));
+    await page.keyboard.press('Control+k');
+    assert.equal(await isOpen(), true);
+    await page.locator('.search-dialog input').waitFor();
+    await page.keyboard.press('Escape');
+    assert.equal(await isOpen(), false);
+    await page.close();
+  });
+
+  it('says so when nothing matches', async () => {
+    const { page } = await openChapter();
+    await page.keyboard.press('/');
+    await page.locator('.search-dialog input').fill('xyzzyplugh');
+    await page.locator('.pagefind-ui__message').filter({ hasText: 'xyzzyplugh' }).waitFor();
+    assert.equal(await page.locator('.pagefind-ui__result').count(), 0);
+    await page.close();
+  });
+
+  it('says search is unavailable when its files cannot be loaded', async () => {
+    const page = await browser.newPage();
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(site.url + CHAPTER_1);
+    await page.click('.search-button');
+    const status = page.locator('.search-status');
+    await status.waitFor({ state: 'visible' });
+    assert.match((await status.textContent()) ?? '', /搜索暂时不可用/);
+    await page.close();
+  });
+});
