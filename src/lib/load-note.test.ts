@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { buildNotes, measureFigure } from './build-notes.ts';
+import { buildNotes, measureFigure, svgDescription } from './build-notes.ts';
 import { loadNote } from './load-note.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -48,4 +48,13 @@ describe('loadNote', () => {
     assert.deepEqual(note.chapters.map((c) => c.headings[0]?.depth), [2, 2, 2, 2]);
     assert.match(note.chapters[0]!.html, /<figcaption>历史信息<\/figcaption>/);
   });
+});
+
+describe('svgDescription', () => {
+  const cases: [string, string | undefined][] = [
+    ['<svg><title>标题</title><desc id="d">说明 &amp; 解释</desc></svg>', '说明 & 解释'],
+    ['<svg><title>只有标题</title></svg>', '只有标题'],
+    ['<svg viewBox="0 0 1 1"/>', undefined],
+  ];
+  for (const [svg, expected] of cases) it(JSON.stringify(expected), () => assert.equal(svgDescription(svg), expected));
 });
