@@ -1,10 +1,12 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import notes from './src/integrations/notes.ts';
+import offline from './src/integrations/offline.ts';
 import search from './src/integrations/search.ts';
 import { deployTarget } from './src/lib/deploy-target.ts';
 
@@ -17,6 +19,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Notes are rendered by our pipeline (src/lib); any .md/.mdx page in src/ gets the same math support.
   markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
-  integrations: [notes({ notesDir: process.env.NOTES_DIR || 'notes' }), mdx(), search()],
+  // Order matters at the end of a build: search indexes the pages, then the service worker precaches everything.
+  integrations: [notes({ notesDir: process.env.NOTES_DIR || 'notes' }), mdx(), sitemap(), search(), offline()],
   devToolbar: { enabled: false },
 });

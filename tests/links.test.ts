@@ -4,6 +4,7 @@
  * Nothing is fetched from another origin.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Element } from 'hast';
@@ -79,3 +80,38 @@ for (const name of ['root', 'subPath', 'fixtures'] as SiteName[]) {
     });
   });
 }
+
+describe('addresses for search engines and sharing, under a sub-path', () => {
+  const { site, base } = SITES.subPath;
+  const dir = builtSite('subPath');
+
+  it('gives each page a canonical and Open Graph URL at its own address', () => {
+    for (const file of htmlFiles(dir).filter((f) => f !== '404.html')) {
+      const tree = page(path.join(dir, file));
+      const expected = `${site}${base}${file.replace(/index\.html$/, '').split('/').map(encodeURIComponent).join('/')}`;
+      const canonical = selectAll('link[rel="canonical"]', tree)[0]?.properties.href;
+      const og = selectAll('meta[property="og:url"]', tree)[0]?.properties.content;
+      assert.equal(canonical, expected, file);
+      assert.equal(og, expected, file);
+      assert.ok(selectAll('meta[name="description"]', tree)[0]?.properties.content, `${file} has a description`);
+    }
+  });
+
+  it('lists every page in the sitemap, each at a file that exists, and names it in robots.txt', () => {
+    const sitemap = readFileSync(path.join(dir, 'sitemap-0.xml'), 'utf8');
+    const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
+    assert.equal(locations.length, htmlFiles(dir).filter((f) => f !== '404.html').length);
+    for (const location of locations) {
+      assert.ok(location.startsWith(`${site}${base}`), location);
+      assert.ok(fileForPath(dir, base, new URL(location).pathname), location);
+    }
+    assert.match(readFileSync(path.join(dir, 'robots.txt'), 'utf8'), new RegExp(`Sitemap: ${site}${base}sitemap-index.xml`));
+  });
+
+  it('has a manifest whose start URL and icons are under the base path', () => {
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.webmanifest'), 'utf8')) as { start_url: string; icons: { src: string; sizes: string }[] };
+    assert.equal(manifest.start_url, base);
+    assert.ok(manifest.icons.some((icon) => icon.sizes === '512x512'));
+    for (const icon of manifest.icons) assert.ok(fileForPath(dir, base, icon.src), icon.src);
+  });
+});

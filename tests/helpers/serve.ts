@@ -26,6 +26,8 @@ const TYPES: Record<string, string> = {
 export interface StaticSite {
   /** e.g. `http://127.0.0.1:4321/notes-site/` */
   url: string;
+  /** Serves another build from now on, as a new deploy would. */
+  setRoot(root: string): void;
   close(): Promise<void>;
 }
 
@@ -47,7 +49,8 @@ export function fileForPath(root: string, base: string, urlPath: string): string
   return undefined;
 }
 
-export async function serveSite(root: string, base = '/'): Promise<StaticSite> {
+export async function serveSite(initialRoot: string, base = '/'): Promise<StaticSite> {
+  let root = initialRoot;
   const server: Server = createServer((request, response) => {
     const file = fileForPath(root, base, request.url ?? '/');
     // A directory URL without its slash redirects, as GitHub Pages does.
@@ -69,6 +72,9 @@ export async function serveSite(root: string, base = '/'): Promise<StaticSite> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${base}`,
+    setRoot: (next) => {
+      root = next;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

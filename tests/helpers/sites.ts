@@ -13,11 +13,13 @@ export interface SiteBuild {
   notesDir: string;
   base: string;
   outDir: string;
+  /** The site's origin, for canonical URLs and the sitemap (none: a local build). */
+  site?: string;
 }
 
 export const SITES = {
   root: { notesDir: 'notes', base: '/', outDir: '.test-out/root' },
-  subPath: { notesDir: 'notes', base: '/notes-site/', outDir: '.test-out/sub-path' },
+  subPath: { notesDir: 'notes', base: '/notes-site/', outDir: '.test-out/sub-path', site: 'https://notes.example.org' },
   fixtures: { notesDir: 'tests/fixtures/site-notes', base: '/', outDir: '.test-out/fixtures' },
 } satisfies Record<string, SiteBuild>;
 
@@ -39,6 +41,7 @@ export function runBuild(site: SiteBuild, extraEnv: Record<string, string> = {})
       NOTES_DIR: site.notesDir,
       BASE_PATH: site.base,
       OUT_DIR: site.outDir,
+      SITE: site.site ?? '',
       ...extraEnv,
     },
   });
