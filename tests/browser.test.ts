@@ -54,7 +54,22 @@ async function visit(page: Page, url: string, expectStatus: number): Promise<Vis
     }
   });
   await page.waitForLoadState('networkidle');
-  await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))));
+  // Every figure must load: ask for any still waiting, and wait for each to load or fail.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        [...document.images].map((img) => {
+          img.loading = 'eager';
+          if (img.complete) return undefined;
+          return new Promise((resolve) => {
+            img.addEventListener('load', resolve, { once: true });
+            img.addEventListener('error', resolve, { once: true });
+          });
+        }),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 10_000)),
+    ]),
+  );
   const images = await page.evaluate(() =>
     [...document.images].map((img) => ({ src: img.currentSrc, complete: img.complete, width: img.naturalWidth })),
   );
@@ -74,10 +89,10 @@ describe('the site in Chromium, under /notes-site/', () => {
     await site?.close();
   });
 
-  for (const width of [1280, 360]) {
+  for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark'], [360, 'dark']] as const) {
     for (const path of PAGES) {
-      it(`loads /notes-site/${decodeURIComponent(path)} cleanly at ${width} px`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 800 } });
+      it(`loads /notes-site/${decodeURIComponent(path)} cleanly at ${width} px, ${scheme}`, async () => {
+        const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
         const page = await context.newPage();
         const result = await visit(page, site.url + path, path === 'no-such-page/' ? 404 : 200);
         await context.close();

@@ -1,11 +1,13 @@
 /**
  * Serves a built site from a folder under a base path, as GitHub Pages does:
- * `dir/index.html` for `dir/`, `404.html` (with status 404) for anything else.
+ * `dir/index.html` for `dir/`, `404.html` (with status 404) for anything else,
+ * text gzipped when the browser accepts it, cached for ten minutes.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -65,7 +67,15 @@ export async function serveSite(initialRoot: string, base = '/'): Promise<Static
       response.end('not found');
       return;
     }
-    response.writeHead(file ? 200 : 404, { 'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
+    const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'max-age=600' };
+    if (/text|javascript|json|svg|xml|manifest/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
+      const body = gzipSync(readFileSync(target));
+      response.writeHead(file ? 200 : 404, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(body.length) });
+      response.end(body);
+      return;
+    }
+    response.writeHead(file ? 200 : 404, headers);
     createReadStream(target).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
