@@ -1,33 +1,130 @@
 /**
- * `npm run bench`: builds the real note and measures what the issues ask
- * for, printing one table and writing the same as bench/results.json.
+ * `npm run bench`: the figures the issues ask for, as one table (and the
+ * same in bench/results.json):
+ * - build cost as notes grow: generated corpora of 1, 10, 100 and 500 notes,
+ *   each built 3 times, medians; time split by step; growth per 10× notes;
+ * - what a reader's browser pays on the real note: bytes per page by type
+ *   (gzipped), requests, Lighthouse scores;
+ * - search: index size, bytes of the first search, latency, query-set score
+ *   against Pagefind alone.
+ * `BENCH_SIZES=1,10` and `BENCH_REPEATS=1` shorten a run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSite, builtSite, ROOT } from '../tests/helpers/sites.ts';
 import { ensureChromium } from '../tests/helpers/browser.ts';
+import { buildSite, builtSite, ROOT } from '../tests/helpers/sites.ts';
+import { benchBuilds, type BuildRun } from './bench/builds.ts';
+import { benchPages } from './bench/pages.ts';
 import { benchSearch } from './bench/search.ts';
 
-const CHAPTER_1 = `${encodeURIComponent('生成式ai学习笔记')}/${encodeURIComponent('1-chatgpt-原理剖析')}/`;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const NOTE = encodeURIComponent('生成式ai学习笔记');
+const CHAPTERS = ['1-chatgpt-原理剖析', '2-能够使用工具的ai', '3-生成式学习的两种策略', '4-finetuning-vs-prompting微调与提示对于大型语言模型的不同期待衍生的两种使用方式'].map(
+  (slug) => `${NOTE}/${encodeURIComponent(slug)}/`,
+);
+const sizes = (process.env.BENCH_SIZES ?? '1,10,100,500').split(',').map(Number);
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Columns a string takes in a terminal: Chinese characters take two. */
+const columns = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\uffff]/.test(char) ? 2 : 1), 0);
+const pad = (text: string, width: number, left: boolean) => (left ? text + ' '.repeat(width - columns(text)) : ' '.repeat(width - columns(text)) + text);
+
+function table(title: string, header: string[], rows: (string | number)[][]): void {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => columns(row[column]!))));
+  console.log(`\n${title}`);
+  for (const [index, row] of cells.entries()) {
+    console.log(`  ${row.map((cell, column) => pad(cell, widths[column]!, column === 0)).join('  ')}`);
+    if (index === 0) console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  }
+}
+
+/** How a figure grows per 10× notes between two corpus sizes (1.0 = proportional to notes). */
+function growthPer10x(a: BuildRun, b: BuildRun, value: (run: BuildRun) => number): string {
+  const exponent = Math.log(value(b) / value(a)) / Math.log(b.notes / a.notes);
+  return `${(10 ** exponent).toFixed(1)}×`;
+}
+
+const started = performance.now();
 ensureChromium();
-buildSite('root');
-const search = await benchSearch(builtSite('root'), CHAPTER_1);
 
-const rows: [string, string][] = [
-  ['search index (index + fragments)', kb(search.indexBytes)],
-  ['search runtime (pagefind.js + wasm)', kb(search.runtimeBytes)],
-  ['first search: bytes fetched (raw / gzip)', `${kb(search.firstSearchBytes)} / ${kb(search.firstSearchGzipBytes)} in ${search.firstSearchRequests} requests`],
-  ['query latency after the first (median / p95)', `${search.medianMs.toFixed(1)} ms / ${search.p95Ms.toFixed(1)} ms`],
-  ['query set: this site', `${search.score}/${search.cases}`],
-  ['query set: Pagefind alone, same pages', `${search.pagefindAloneScore}/${search.cases}`],
-];
-const width = Math.max(...rows.map(([name]) => name.length));
-console.log('\nsearch (the generative-AI note)');
-for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value}`);
-console.log('\nPagefind alone fails:');
-for (const failure of search.pagefindAloneFailures) console.log(`  ${failure}`);
+log(`building corpora of ${sizes.join(', ')} notes, ${repeats}× each…`);
+const builds = benchBuilds(ROOT, sizes, repeats, log);
+
+log('measuring the real note in Chromium…');
+buildSite('root');
+const dir = builtSite('root');
+const pages = await benchPages(dir, ['', `${NOTE}/`, ...CHAPTERS], ['', CHAPTERS[0]!]);
+const search = await benchSearch(dir, CHAPTERS[0]!);
+
+const STEPS = ['markdown', 'figures', 'pages', 'search index', 'service worker'];
+
+/** A build's time per step, with the rest of the wall time as "other". */
+function stepsWithOther(run: BuildRun): Record<string, number> {
+  const steps = Object.fromEntries(STEPS.map((step) => [step, run.steps[step] ?? 0]));
+  const known = Object.values(steps).reduce((sum, ms) => sum + ms, 0);
+  return { ...steps, other: Math.max(0, run.wallSeconds * 1000 - known) };
+}
+table(
+  `build cost (production build, median of ${repeats})`,
+  ['notes', 'pages', 'wall s', 'CPU s', 'peak RSS MB', 'ms/page', 'output MB', 'index MB'],
+  builds.map((run) => [run.notes, run.pages, run.wallSeconds.toFixed(1), run.cpuSeconds.toFixed(1), run.peakRssMb.toFixed(0), ((run.wallSeconds * 1000) / run.pages).toFixed(1), run.outputMb.toFixed(1), run.indexMb.toFixed(2)]),
+);
+table(
+  'build time by step (ms; "other" is Astro and Vite start-up, bundling and writing)',
+  ['notes', ...STEPS, 'other'],
+  builds.map((run) => [run.notes, ...Object.values(stepsWithOther(run)).map((ms) => ms.toFixed(0))]),
+);
+if (builds.length > 1) {
+  table(
+    'growth per 10× notes (1.0× would be constant, 10.0× proportional to notes)',
+    ['between', 'wall', 'CPU', 'peak RSS', 'ms/page', 'output', 'index'],
+    builds.slice(1).map((run, index) => {
+      const before = builds[index]!;
+      return [
+        `${before.notes}→${run.notes}`,
+        growthPer10x(before, run, (r) => r.wallSeconds),
+        growthPer10x(before, run, (r) => r.cpuSeconds || 1),
+        growthPer10x(before, run, (r) => r.peakRssMb || 1),
+        growthPer10x(before, run, (r) => r.wallSeconds / r.pages),
+        growthPer10x(before, run, (r) => r.outputMb),
+        growthPer10x(before, run, (r) => r.indexMb),
+      ];
+    }),
+  );
+  const largest = builds.at(-1)!;
+  const stepTimes = stepsWithOther(largest);
+  const total = Object.values(stepTimes).reduce((sum, ms) => sum + ms, 0);
+  const ranked = Object.entries(stepTimes)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
+  console.log(`\n  most expensive steps at ${largest.notes} notes: ${ranked.map(([step, ms]) => `${step} ${((100 * ms) / total).toFixed(0)}%`).join(', ')}`);
+}
+table(
+  "what a reader's browser pays (KB gzipped, before search or scrolling; JS and CSS include inline code)",
+  ['page', 'HTML', 'CSS', 'JS', 'HTML+CSS+JS', 'images', 'fonts', 'requests'],
+  pages.weights.map((w) => [w.page, kb(w.html), kb(w.css), kb(w.js), kb(w.total), kb(w.images), kb(w.fonts), w.requests]),
+);
+table(
+  'Lighthouse (mobile)',
+  ['page', 'performance', 'accessibility', 'best practices', 'SEO'],
+  pages.lighthouse.map(({ page, scores }) => [page, scores.performance, scores.accessibility, scores['best-practices'], scores.seo]),
+);
+table('search (the real note)', ['figure', 'value'], [
+  ['index (index + fragments)', `${kb(search.indexBytes)} KB`],
+  ['runtime (pagefind.js + worker + wasm)', `${kb(search.runtimeBytes)} KB`],
+  ['first search fetches (raw / gzipped)', `${kb(search.firstSearchBytes)} / ${kb(search.firstSearchGzipBytes)} KB in ${search.firstSearchRequests} requests`],
+  ['latency after the first query (median / p95)', `${search.medianMs.toFixed(1)} / ${search.p95Ms.toFixed(1)} ms`],
+  ['query set, this site', `${search.score}/${search.cases}`],
+  ['query set, Pagefind alone on the same pages', `${search.pagefindAloneScore}/${search.cases}`],
+]);
+if (search.pagefindAloneFailures.length > 0) {
+  console.log('\n  where Pagefind alone fails:');
+  for (const failure of search.pagefindAloneFailures) console.log(`    ${failure}`);
+}
+console.log(`\nbench took ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`);
 
 mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify({ search }, null, 2)}\n`);
+writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify({ builds, pages, search }, null, 2)}\n`);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
+import { timed } from '../lib/build-timings.ts';
 
 export default function offlineIntegration(): AstroIntegration {
   return {
@@ -17,7 +18,7 @@ export default function offlineIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const { count, size, warnings } = await generateSW({
+        const { count, size, warnings } = await timed('service worker', () => generateSW({
           globDirectory: out,
           globPatterns: ['**/*'],
           globIgnores: [
@@ -42,7 +43,7 @@ export default function offlineIntegration(): AstroIntegration {
           maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
           sourcemap: false,
           mode: 'production',
-        });
+        }));
         for (const warning of warnings) logger.warn(warning);
         logger.info(`service worker precaches ${count} files, ${(size / 1024).toFixed(0)} KB`);
       },

@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as OpenCC from 'opencc-js/t2cn';
 import * as pagefind from 'pagefind';
+import { recordTiming } from '../lib/build-timings.ts';
 import { prepareForIndex } from '../lib/search-index.ts';
 import { siteUrl } from '../lib/urls.ts';
+
+const INDEX_BATCH = 16;
 
 export default function searchIntegration(): AstroIntegration {
   return {
@@ -23,18 +26,25 @@ export default function searchIntegration(): AstroIntegration {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         let pages = 0;
-        for (const file of pageFiles(out)) {
-          const content = prepareForIndex(readFileSync(path.join(out, file), 'utf8'), toSimplified);
-          if (!content) continue;
-          // Relative to the site: Pagefind prefixes its base URL (where its bundle is served) itself.
-          const url = siteUrl('/', file.replace(/index\.html$/, ''));
-          const added = await index.addHTMLFile({ url, content });
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-          pages += 1;
+        const files = pageFiles(out);
+        // Pagefind's service indexes several files at once; a few in flight keep it busy.
+        for (let start = 0; start < files.length; start += INDEX_BATCH) {
+          await Promise.all(
+            files.slice(start, start + INDEX_BATCH).map(async (file) => {
+              const content = prepareForIndex(readFileSync(path.join(out, file), 'utf8'), toSimplified);
+              if (!content) return;
+              // Relative to the site: Pagefind prefixes its base URL (where its bundle is served) itself.
+              const url = siteUrl('/', file.replace(/index\.html$/, ''));
+              const added = await index.addHTMLFile({ url, content });
+              if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+              pages += 1;
+            }),
+          );
         }
         const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         await pagefind.close();
+        recordTiming('search index', performance.now() - started);
         logger.info(`indexed ${pages} pages for search (${Math.round(performance.now() - started)} ms)`);
       },
     },

@@ -23,6 +23,8 @@ export interface BuildNotesOptions {
   base: string;
   /** Folder that `displayFile` paths are relative to (the project root). */
   root?: string;
+  /** Reads a figure's size (default `measureFigure`); the benchmark times it. */
+  measure?: (file: string) => FigureSize | undefined;
 }
 
 /** Lists `.md`/`.mdx` files under `dir`, relative and sorted, skipping hidden folders. */
@@ -81,7 +83,7 @@ export async function buildNotes(options: BuildNotesOptions): Promise<SiteConten
   const notesDir = path.resolve(root, options.notesDir);
   const sizes = new Map<string, FigureSize | undefined>();
   const lookup = (relative: string) => {
-    if (!sizes.has(relative)) sizes.set(relative, measureFigure(path.join(notesDir, relative)));
+    if (!sizes.has(relative)) sizes.set(relative, (options.measure ?? measureFigure)(path.join(notesDir, relative)));
     return sizes.get(relative);
   };
   const problems: NoteProblem[] = [];

@@ -21,7 +21,8 @@ describe('prepareForIndex', () => {
     assert.match(html, /<h1>1 对 ChatGPT 的 常 见 误 解<\/h1>/);
     assert.match(html, /<h2 id="a">文 字 接 龙<\/h2>/);
     assert.match(html, /<p>chatgpt 真 正 做 的 事<\/p>/);
-    assert.match(html, /<nav>目录<\/nav>/, 'outside the note content nothing changes');
+    assert.doesNotMatch(html, /目录/, 'only the note content is indexed');
+    assert.match(html, /^<!doctype html><html lang="zh-CN">/);
     assert.doesNotMatch(html, /heading-anchor/);
   });
 

@@ -11,9 +11,20 @@ import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { searchForm, type ToSimplified } from './search-text.ts';
 
-/** The HTML Pagefind should index for `html`, or undefined if the page has no note content. */
+// The note content of a built page: the one <article data-pagefind-body> (pages never nest articles).
+const NOTE_CONTENT = /<article\b[^>]*\bdata-pagefind-body\b[^>]*>[\s\S]*?<\/article>/;
+
+/**
+ * The HTML Pagefind should index for `html`, or undefined if the page has no
+ * note content. Only the note content is parsed and passed on (with the
+ * page's language): the rest of the page is never indexed, and skipping it
+ * keeps indexing fast for thousands of pages.
+ */
 export function prepareForIndex(html: string, toSimplified: ToSimplified): string | undefined {
-  const tree: Root = fromHtml(html);
+  const content = NOTE_CONTENT.exec(html)?.[0];
+  if (!content) return undefined;
+  const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? 'zh-CN';
+  const tree: Root = fromHtml(content, { fragment: true });
   const body = select('[data-pagefind-body]', tree);
   if (!body) return undefined;
   // Results show the author's own title, not its search form.
@@ -24,14 +35,14 @@ export function prepareForIndex(html: string, toSimplified: ToSimplified): strin
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
-    if (node.type === 'text') node.value = searchForm(node.value, toSimplified);
+    if (node.type === 'text' && node.value.trim()) node.value = searchForm(node.value, toSimplified);
     if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.alt === 'string') {
       node.properties.alt = searchForm(node.properties.alt, toSimplified);
       node.properties.dataPagefindIndexAttrs = 'alt';
     }
     return undefined;
   });
-  return toHtml(tree);
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${toHtml(tree)}</body></html>`;
 }
 
 function hasClass(element: Element, name: string): boolean {

@@ -24,7 +24,7 @@ export function spaceHan(text: string): string {
 
 /** What the index stores for a piece of text, and what a query becomes. */
 export function searchForm(text: string, toSimplified: ToSimplified): string {
-  return spaceHan(toSimplified(text));
+  return HAN.test(text) ? spaceHan(toSimplified(text)) : text;
 }
 
 /** A reader's query as the index understands it (full-width Latin typed with a Chinese IME folded too). */

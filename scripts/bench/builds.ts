@@ -1,0 +1,102 @@
+/**
+ * Build cost as notes grow: builds generated corpora with the production
+ * build (search index and service worker included) and reports wall time,
+ * CPU time, peak memory, pages, time per page, output and index size, and
+ * the time spent in each step.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateCorpus } from './corpus.ts';
+
+export interface BuildRun {
+  notes: number;
+  pages: number;
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+  outputMb: number;
+  indexMb: number;
+  /** Milliseconds per build step (markdown, figures, pages, search index, service worker). */
+  steps: Record<string, number>;
+}
+
+function sizeOf(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).reduce((sum, file) => {
+    const stat = statSync(path.join(dir, file));
+    return stat.isFile() ? sum + stat.size : sum;
+  }, 0);
+}
+
+function countPages(dir: string): number {
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind')).length;
+}
+
+/** One production build of `notesDir`, measured. GNU time gives CPU and peak memory of the whole process tree. */
+export function measureBuild(root: string, notesDir: string, notes: number): BuildRun {
+  const work = mkdtempSync(path.join(tmpdir(), 'bench-build-'));
+  const outDir = path.join(work, 'dist');
+  const timings = path.join(work, 'timings.jsonl');
+  const usage = path.join(work, 'usage.txt');
+  const astro = [process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
+  const useTime = existsSync('/usr/bin/time');
+  const started = performance.now();
+  const result = spawnSync(useTime ? '/usr/bin/time' : astro[0]!, useTime ? ['-f', '%U %S %M', '-o', usage, ...astro] : astro.slice(1), {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NOTES_DIR: notesDir, OUT_DIR: outDir, BASE_PATH: '/', SITE: '', BUILD_TIMINGS_FILE: timings },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallSeconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`benchmark build of ${notes} notes failed:\n${result.stdout}${result.stderr}`);
+  const [user = 0, system = 0, maxKb = 0] = useTime ? readFileSync(usage, 'utf8').trim().split(/\s+/).map(Number) : [];
+  const steps: Record<string, number> = {};
+  for (const line of readFileSync(timings, 'utf8').trim().split('\n')) {
+    const { step, milliseconds } = JSON.parse(line) as { step: string; milliseconds: number };
+    steps[step] = (steps[step] ?? 0) + milliseconds;
+  }
+  const run: BuildRun = {
+    notes,
+    pages: countPages(outDir),
+    wallSeconds,
+    cpuSeconds: user + system,
+    peakRssMb: maxKb / 1024,
+    outputMb: sizeOf(outDir) / 1024 / 1024,
+    indexMb: sizeOf(path.join(outDir, 'pagefind')) / 1024 / 1024,
+    steps,
+  };
+  rmSync(work, { recursive: true, force: true });
+  return run;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** Builds each corpus size `repeats` times and keeps the median of each figure. */
+export function benchBuilds(root: string, sizes: number[], repeats: number, log: (line: string) => void): BuildRun[] {
+  const runs: BuildRun[] = [];
+  for (const notes of sizes) {
+    const corpus = mkdtempSync(path.join(tmpdir(), `bench-notes-${notes}-`));
+    generateCorpus(notes, corpus, root);
+    const attempts: BuildRun[] = [];
+    for (let attempt = 1; attempt <= repeats; attempt += 1) {
+      attempts.push(measureBuild(root, corpus, notes));
+      log(`  ${notes} notes, build ${attempt}/${repeats}: ${attempts.at(-1)!.wallSeconds.toFixed(1)} s`);
+    }
+    rmSync(corpus, { recursive: true, force: true });
+    const pick = (key: 'wallSeconds' | 'cpuSeconds' | 'peakRssMb' | 'outputMb' | 'indexMb') => median(attempts.map((a) => a[key]));
+    const stepNames = [...new Set(attempts.flatMap((a) => Object.keys(a.steps)))];
+    runs.push({
+      notes,
+      pages: attempts[0]!.pages,
+      wallSeconds: pick('wallSeconds'),
+      cpuSeconds: pick('cpuSeconds'),
+      peakRssMb: pick('peakRssMb'),
+      outputMb: pick('outputMb'),
+      indexMb: pick('indexMb'),
+      steps: Object.fromEntries(stepNames.map((step) => [step, median(attempts.map((a) => a.steps[step] ?? 0))])),
+    });
+  }
+  return runs;
+}
