@@ -30,6 +30,19 @@ describe('the search query set', () => {
     await site?.close();
   });
 
+  it('lets results be filtered by note', async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    const filters = await page.evaluate(async () => {
+      const bundle = '/pagefind/pagefind.js';
+      const pagefind = await import(bundle);
+      await pagefind.init();
+      return pagefind.filters();
+    });
+    await page.close();
+    assert.deepEqual(filters, { 笔记: { 生成式AI学习笔记: 5 } });
+  });
+
   it('has at least 30 cases covering every kind', () => {
     assert.ok(SEARCH_CASES.length >= 30);
     assert.deepEqual(new Set(SEARCH_CASES.map((c) => c.kind)), new Set(['sub-word', 'mixed and case', 'traditional', 'ranking']));
@@ -72,7 +85,7 @@ describe('the search UI, under /notes-site/', () => {
   it('opens with /, finds 接龙 with chapter and section, and Enter lands on the highlighted passage', async () => {
     const { page, requests } = await openChapter();
     await page.keyboard.press('/');
-    const input = page.locator('.search-dialog input');
+    const input = page.locator('.search-dialog .pagefind-ui__search-input');
     await input.waitFor();
     assert.ok(await page.evaluate(() => document.querySelector('.search-dialog')?.hasAttribute('open')));
     await input.fill('接龙');
@@ -82,6 +95,7 @@ describe('the search UI, under /notes-site/', () => {
     assert.match((await first.locator('.pagefind-ui__result-nested .pagefind-ui__result-title').first().textContent()) ?? '', /^1\.1/);
     assert.match((await first.innerHTML()), /<mark>接龙<\/mark>/);
     assert.ok(searchRequests(requests).length > 0, 'search loaded on opening');
+    assert.equal(await page.locator('.pagefind-ui__filter-panel').isVisible(), false, 'no filter with one choice');
     await input.press('ArrowDown');
     assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__result-link')), true);
     await page.keyboard.press('ArrowDown');
@@ -99,7 +113,7 @@ describe('the search UI, under /notes-site/', () => {
   it('finds 預訓練 (traditional) in chapter 1', async () => {
     const { page } = await openChapter(360);
     await page.click('.search-button');
-    const input = page.locator('.search-dialog input');
+    const input = page.locator('.search-dialog .pagefind-ui__search-input');
     await input.fill('預訓練');
     const first = page.locator('.pagefind-ui__result').first();
     await first.locator('.pagefind-ui__result-link').first().waitFor();
@@ -113,7 +127,7 @@ describe('the search UI, under /notes-site/', () => {
     const isOpen = () => page.evaluate(() => Boolean(document.querySelector('.search-dialog')?.hasAttribute('open')));
     await page.keyboard.press('Control+k');
     assert.equal(await isOpen(), true);
-    await page.locator('.search-dialog input').waitFor();
+    await page.locator('.search-dialog .pagefind-ui__search-input').waitFor();
     await page.keyboard.press('Escape');
     assert.equal(await isOpen(), false);
     await page.close();
@@ -122,7 +136,7 @@ describe('the search UI, under /notes-site/', () => {
   it('says so when nothing matches', async () => {
     const { page } = await openChapter();
     await page.keyboard.press('/');
-    await page.locator('.search-dialog input').fill('xyzzyplugh');
+    await page.locator('.search-dialog .pagefind-ui__search-input').fill('xyzzyplugh');
     await page.locator('.pagefind-ui__message').filter({ hasText: 'xyzzyplugh' }).waitFor();
     assert.equal(await page.locator('.pagefind-ui__result').count(), 0);
     await page.close();
@@ -136,6 +150,43 @@ describe('the search UI, under /notes-site/', () => {
     const status = page.locator('.search-status');
     await status.waitFor({ state: 'visible' });
     assert.match((await status.textContent()) ?? '', /搜索暂时不可用/);
+    await page.close();
+  });
+});
+
+describe('the search UI on a site of several notes', () => {
+  let browser: Browser;
+  let site: StaticSite;
+  before(async () => {
+    site = await serveSite(builtSite('fixtures'), '/');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('offers a filter by note that narrows the results', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.url);
+    await page.keyboard.press('/');
+    await page.locator('.search-dialog .pagefind-ui__search-input').fill('笔记');
+    const results = page.locator('.pagefind-ui__result');
+    await results.first().waitFor();
+    const panel = page.locator('.pagefind-ui__filter-panel');
+    assert.equal(await panel.isVisible(), true);
+    assert.deepEqual(
+      (await panel.locator('.pagefind-ui__filter-checkbox').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value))).sort(),
+      ['MDX 笔记', '单页笔记', '数学笔记'].sort(),
+    );
+    const links = () => results.locator('.pagefind-ui__result-link').evaluateAll((all) => all.map((a) => decodeURIComponent((a as HTMLAnchorElement).pathname)));
+    const before = new Set((await links()).map((url) => url.split('/')[1]));
+    assert.ok(before.size > 1, `results from several notes: ${[...before].join(', ')}`);
+    await panel.getByLabel(/^数学笔记/).check();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')].every((a) => decodeURIComponent(a.pathname).startsWith('/数学笔记/')),
+    );
+    assert.ok((await links()).length > 0);
     await page.close();
   });
 });

@@ -64,7 +64,7 @@ export async function benchSearch(dir: string, chapterPath: string): Promise<Sea
       fetched.push({ url: response.url(), bytes: body.length });
     });
     await page.click('.search-button');
-    await page.locator('.search-dialog input').fill('接龙');
+    await page.locator('.search-dialog .pagefind-ui__search-input').fill('接龙');
     await page.locator('.pagefind-ui__result-link').first().waitFor();
     await page.waitForLoadState('networkidle');
     const firstSearchBytes = fetched.reduce((sum, f) => sum + f.bytes, 0);

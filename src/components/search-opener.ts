@@ -29,7 +29,7 @@ function openSearch(): void {
       loading = undefined;
       status('搜索暂时不可用：搜索索引在 npm run build 时生成（开发服务器里没有）。请用 npm start 打开构建好的网站。');
     });
-  void loading.then(() => element.querySelector<HTMLInputElement>('input')?.focus());
+  void loading.then(() => element.querySelector<HTMLInputElement>('.pagefind-ui__search-input')?.focus());
 }
 
 /** Moves focus through the results with the arrow keys (and back up to the search box). */
@@ -40,7 +40,7 @@ function moveThroughResults(event: KeyboardEvent, element: HTMLDialogElement): v
   event.preventDefault();
   const at = links.indexOf(document.activeElement as HTMLElement);
   const next = event.key === 'ArrowDown' ? at + 1 : at - 1;
-  (next < 0 ? element.querySelector<HTMLElement>('input') : links[Math.min(next, links.length - 1)])?.focus();
+  (next < 0 ? element.querySelector<HTMLElement>('.pagefind-ui__search-input') : links[Math.min(next, links.length - 1)])?.focus();
 }
 
 export function initSearch(): void {

@@ -1,3 +1,5 @@
 /** Where Pagefind's bundle is served (under the base path), and the parameter results use to mark words. */
-export const PAGEFIND_BUNDLE = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`;
+import { siteUrl } from '../lib/urls.ts';
+
+export const PAGEFIND_BUNDLE = siteUrl(import.meta.env.BASE_URL, 'pagefind/');
 export const HIGHLIGHT_PARAM = 'highlight';

@@ -57,10 +57,11 @@ export async function loadNote(source: NoteSource, options: Omit<FigureOptions, 
   const split = parseFrontMatter(text, file);
   const stem = source.relativePath.split('/').pop()!.replace(/\.mdx?$/i, '');
   const meta = readNoteMeta(split.data, stem, split.yaml, file);
-  const tree = parseMarkdown(split.body, /\.mdx$/i.test(source.relativePath));
+  const mdx = /\.mdx$/i.test(source.relativePath);
+  const tree = parseMarkdown(split.body, mdx);
   const { intro, chapters } = splitChapters(tree, file, split.bodyLineOffset);
   const slug = slugify(stem) || 'note';
-  const context = { ...options, noteFile: source.relativePath, displayFile: file, lineOffset: split.bodyLineOffset };
+  const context = { ...options, noteFile: source.relativePath, displayFile: file, lineOffset: split.bodyLineOffset, mdx };
 
   const problems: NoteProblem[] = [];
   const render = async (part: Root): Promise<RenderedPart> => {

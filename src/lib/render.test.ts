@@ -4,7 +4,7 @@ import { parseMarkdown } from './parse-note.ts';
 import { renderPart, type RenderContext, type RenderedPart } from './render.ts';
 
 const context: RenderContext = { base: '/', noteFile: 'a.md', displayFile: 'notes/a.md', lineOffset: 4, lookup: () => undefined };
-const render = (markdown: string, mdx = false) => renderPart(parseMarkdown(markdown, mdx), context);
+const render = (markdown: string, mdx = false) => renderPart(parseMarkdown(markdown, mdx), { ...context, mdx });
 const rendered = async (markdown: string, mdx = false): Promise<RenderedPart> => {
   const result = await render(markdown, mdx);
   assert.ok(!('problems' in result), 'problems' in result ? JSON.stringify(result.problems) : '');

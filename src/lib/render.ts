@@ -30,23 +30,29 @@ export interface RenderContext extends FigureOptions {
   displayFile: string;
   /** Lines before the parsed body in the file (the front matter). */
   lineOffset: number;
+  /** Whether the note is MDX (so JSX and expressions need handling). */
+  mdx?: boolean;
 }
 
 const HINTS: Record<string, string> = {
   katex: 'fix the TeX between the `$` signs (see the KaTeX error above); write a literal dollar sign as `\\$`',
 };
 
-/** Renders `tree` to HTML, or returns the problems that stop it. */
+/**
+ * Renders `tree` to HTML, or returns the problems that stop it. The tree is
+ * changed on the way (figures rewritten): pass one that is not used again.
+ */
 export async function renderPart(tree: Root, context: RenderContext): Promise<RenderedPart | { problems: NoteProblem[] }> {
   const file = new VFile({ path: context.displayFile });
+  const hasMath = containsMath(tree);
   const processor = unified()
     .use(remarkFigures, context)
-    .use(remarkMdxAsHtml)
+    .use(context.mdx ? [remarkMdxAsHtml] : [])
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeKatex, { output: 'htmlAndMathml', strict: false })
+    .use(hasMath ? [[rehypeKatex, { output: 'htmlAndMathml', strict: false }]] : [])
     .use(rehypeHeadingAnchors)
     .use(rehypeStringify, { allowDangerousHtml: true });
-  const hast = await processor.run(structuredClone(tree), file);
+  const hast = await processor.run(tree, file);
   const problems: NoteProblem[] = file.messages.map((message) => ({
     file: context.displayFile,
     line: (message.line ?? 1) + context.lineOffset,
@@ -58,7 +64,7 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
     html: processor.stringify(hast, file),
     headings: file.data.headings ?? [],
     figures: file.data.figures ?? [],
-    hasMath: containsMath(tree),
+    hasMath,
   };
 }
 
