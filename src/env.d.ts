@@ -5,3 +5,9 @@ declare module 'virtual:notes' {
   const content: import('./lib/build-notes.ts').SiteContent;
   export default content;
 }
+
+/** opencc-js's dictionaries, one module each (`src/lib/to-simplified.ts`): `a b|c d` pairs. */
+declare module 'opencc-js/dict/*' {
+  const dict: string;
+  export default dict;
+}

@@ -73,7 +73,7 @@ describe('the search UI, under /notes-site/', () => {
     return { page, requests };
   }
 
-  const searchRequests = (requests: string[]) => requests.filter((url) => /\/pagefind\/|t2cn/.test(url));
+  const searchRequests = (requests: string[]) => requests.filter((url) => /\/pagefind\/|to-simplified/.test(url));
 
   it('fetches nothing of search until it is opened', async () => {
     const { page, requests } = await openChapter();

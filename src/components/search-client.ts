@@ -4,7 +4,7 @@
  * tidied by the same code the index was built with (`lib/search-text.ts`).
  * Pagefind's files are not bundled: they are the index's own.
  */
-import { foldQuery, hasHan, queryPhrases, refineResult, SEARCH_RANKING, type ShownResult, type ToSimplified } from '../lib/search-text.ts';
+import { foldQuery, hasHan, queryPhrases, refineResult, SEARCH_RANKING, type ShownResult } from '../lib/search-text.ts';
 import { HIGHLIGHT_PARAM, PAGEFIND_BUNDLE } from './search-paths.ts';
 
 interface PagefindUIOptions {
@@ -46,8 +46,7 @@ function loadStylesheet(href: string): void {
 /** Loads Pagefind's UI and the converter, then mounts the UI at `selector`. */
 export async function mountSearch(selector: string): Promise<void> {
   loadStylesheet(`${PAGEFIND_BUNDLE}pagefind-ui.css`);
-  const [converter] = await Promise.all([import('opencc-js/t2cn'), loadScript(`${PAGEFIND_BUNDLE}pagefind-ui.js`)]);
-  const toSimplified: ToSimplified = converter.Converter({ from: 'tw', to: 'cn' });
+  const [{ toSimplified }] = await Promise.all([import('../lib/to-simplified.ts'), loadScript(`${PAGEFIND_BUNDLE}pagefind-ui.js`)]);
   if (!window.PagefindUI) throw new Error('Pagefind UI did not load');
   let phrases: string[] = [];
   new window.PagefindUI({

@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as OpenCC from 'opencc-js/t2cn';
 import * as pagefind from 'pagefind';
 import { recordTiming } from '../lib/build-timings.ts';
 import { prepareForIndex } from '../lib/search-index.ts';
+import { toSimplified } from '../lib/to-simplified.ts';
 import { siteUrl } from '../lib/urls.ts';
 
 const INDEX_BATCH = 16;
@@ -22,7 +22,6 @@ export default function searchIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const out = fileURLToPath(dir);
-        const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         let pages = 0;

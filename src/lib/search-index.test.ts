@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as OpenCC from 'opencc-js/t2cn';
+import { toSimplified } from './to-simplified.ts';
 import { prepareForIndex } from './search-index.ts';
 
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 describe('prepareForIndex', () => {
   const page = (body: string) => `<html lang="zh-CN"><head><title>t</title></head><body><nav>目录</nav>${body}</body></html>`;

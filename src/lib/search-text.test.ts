@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as OpenCC from 'opencc-js/t2cn';
+import { toSimplified } from './to-simplified.ts';
 import { foldQuery, queryPhrases, refineResult, spaceHan, unspaceHan } from './search-text.ts';
 
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 describe('search text', () => {
   const spaced: [string, string][] = [

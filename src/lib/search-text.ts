@@ -11,7 +11,7 @@
  * browser (queries, results).
  */
 
-/** Converts traditional Chinese to simplified (opencc-js's `t2cn`). */
+/** Converts traditional Chinese to simplified (`to-simplified.ts`). */
 export type ToSimplified = (text: string) => string;
 
 const HAN = /\p{Script=Han}/u;

@@ -3,12 +3,10 @@
  * JS API with the site's own query folding and result refinement, and
  * checks them against the query set.
  */
-import * as OpenCC from 'opencc-js/t2cn';
 import type { Page } from 'playwright-core';
+import { toSimplified } from '../../src/lib/to-simplified.ts';
 import { foldQuery, queryPhrases, refineResult, SEARCH_RANKING, type ShownResult } from '../../src/lib/search-text.ts';
 import type { SearchCase } from '../search-queries.ts';
-
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 export interface Found {
   /** Chapter number of each result in order (0: the note's page). */
