@@ -43,6 +43,6 @@ export async function runLighthouse(url: string): Promise<LighthouseScores> {
     );
     return { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo'), failing };
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
 }
