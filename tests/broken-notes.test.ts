@@ -11,6 +11,7 @@ const cases = [
   { name: 'missing-figure', at: 'tests/fixtures/broken/missing-figure/缺图.md:9:', says: /looked for tests\/fixtures\/broken\/missing-figure\/缺图\/没有这张.png/ },
   { name: 'duplicate-chapter', at: 'tests/fixtures/broken/duplicate-chapter/重复.md:5:', says: /chapter 1 appears twice/ },
   { name: 'bad-math', at: 'tests/fixtures/broken/bad-math/公式.md:9:', says: /invalid TeX/ },
+  { name: 'orphan-footnote', at: 'tests/fixtures/broken/orphan-footnote/脚注.md:9:', says: /footnote \[\^注\] is never referred to/ },
 ];
 
 describe('building broken notes', () => {

@@ -138,6 +138,24 @@ describe('the fixture notes, built', () => {
     }
   });
 
+  it('shows a footnote on every chapter that refers to it, wherever it is written, and reference-style figures', () => {
+    for (const chapter of ['1-代数', '2-没有公式的一章']) {
+      const html = at(`数学笔记/${chapter}/index.html`);
+      const reference = select('article sup a[data-footnote-ref]', html);
+      assert.ok(reference, `${chapter} has the footnote reference`);
+      const target = decodeURIComponent(String(reference.properties.href)).slice(1);
+      const footnote = selectAll('article [id]', html).find((element) => element.properties.id === target);
+      assert.ok(footnote, `${chapter}: #${target} exists`);
+      assert.match(toText(footnote), /毕达哥拉斯定理/);
+      assert.equal(toText(select('.footnotes-label', html)!), '脚注');
+    }
+    const figures = selectAll('article figure', at('数学笔记/2-没有公式的一章/index.html'));
+    assert.deepEqual(
+      figures.map((figure) => [decodeURIComponent(String(select('img', figure)?.properties.src)), toText(select('figcaption', figure)!)]),
+      [['/figures/数学笔记/示意图.svg', '同一张示意图，按引用写']],
+    );
+  });
+
   it('renders an .mdx note, with its HTML and math', () => {
     const note = at('mdx-note/index.html');
     assert.ok(select('.katex', note));

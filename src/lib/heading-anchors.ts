@@ -1,12 +1,12 @@
 /**
  * Rehype plugin: gives every heading a stable id (github-slugger, as GitHub
  * does, so Chinese headings keep their characters), a visible anchor link, and
- * records the headings for the page's table of contents.
+ * records the headings for the page's table of contents (not the footnotes' label).
  */
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 export interface PageHeading {
@@ -22,6 +22,8 @@ export function rehypeHeadingAnchors() {
     const slugger = new GithubSlugger();
     const headings: PageHeading[] = [];
     visit(tree, 'element', (node: Element) => {
+      // The footnotes' own label keeps the id their references point to, and stays out of the contents.
+      if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) return SKIP;
       const depth = HEADING.exec(node.tagName)?.[1];
       if (!depth) return;
       const text = toString(node).trim();

@@ -1,11 +1,12 @@
 /**
  * Loads one note from its source text: front matter → metadata, body → tree
- * → introduction and chapters, each rendered. Pure apart from the figure
+ * → introduction and chapters (each with the definitions it refers to), each rendered. Pure apart from the figure
  * lookup it is given, so it is tested on strings.
  */
 import { slug as githubSlug } from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { inlineReferences, shareFootnotes } from './definitions.ts';
 import { NoteError, type NoteProblem } from './errors.ts';
 import type { FigureOptions } from './figures.ts';
 import { parseFrontMatter } from './front-matter.ts';
@@ -58,12 +59,15 @@ export async function loadNote(source: NoteSource, options: Omit<FigureOptions, 
   const stem = source.relativePath.split('/').pop()!.replace(/\.mdx?$/i, '');
   const meta = readNoteMeta(split.data, stem, split.yaml, file);
   const mdx = /\.mdx$/i.test(source.relativePath);
-  const tree = parseMarkdown(split.body, mdx);
-  const { intro, chapters } = splitChapters(tree, file, split.bodyLineOffset);
+  const tree = inlineReferences(parseMarkdown(split.body, mdx));
+  const parts = splitChapters(tree, file, split.bodyLineOffset);
+  const footnotes = shareFootnotes([parts.intro, ...parts.chapters.map((chapter) => chapter.tree)], file, split.bodyLineOffset);
+  const [intro = parts.intro, ...chapterTrees] = footnotes.parts;
+  const chapters = parts.chapters.map((chapter, index) => ({ ...chapter, tree: chapterTrees[index] ?? chapter.tree }));
   const slug = slugify(stem) || 'note';
   const context = { ...options, noteFile: source.relativePath, displayFile: file, lineOffset: split.bodyLineOffset, mdx };
 
-  const problems: NoteProblem[] = [];
+  const problems: NoteProblem[] = [...footnotes.problems];
   const render = async (part: Root): Promise<RenderedPart> => {
     const result = await renderPart(relevelHeadings(part), context);
     if ('problems' in result) {

@@ -4,6 +4,7 @@
  * headings given anchors. Problems found on the way come back as values with
  * the note's file and line.
  */
+import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
@@ -48,8 +49,14 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
   const processor = unified()
     .use(remarkFigures, context)
     .use(context.mdx ? [remarkMdxAsHtml] : [])
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      footnoteLabel: '脚注',
+      footnoteLabelProperties: { className: ['footnotes-label'] },
+      footnoteBackLabel: (index: number) => `返回正文第 ${index + 1} 处引用`,
+    })
     .use(hasMath ? [[rehypeKatex, { output: 'htmlAndMathml', strict: false }]] : [])
+    .use(rehypeFootnoteIds)
     .use(rehypeHeadingAnchors)
     .use(rehypeStringify, { allowDangerousHtml: true });
   const hast = await processor.run(tree, file);
@@ -65,6 +72,19 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
     headings: file.data.headings ?? [],
     figures: file.data.figures ?? [],
     hasMath,
+  };
+}
+
+/**
+ * Footnote ids come percent-encoded (`fn-%E5%8B%BE`) while their links are
+ * read decoded; ids as written (`fn-勾股`) make every `#fragment` match.
+ */
+function rehypeFootnoteIds() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node) => {
+      const id = node.properties.id;
+      if (typeof id === 'string' && id.startsWith('user-content-fn')) node.properties.id = decodeURIComponent(id);
+    });
   };
 }
 
