@@ -5,11 +5,9 @@
  * theme toggle remembers; the chapter drawer opens; the skip link comes first.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './helpers/browser.ts';
-import { serveSite, type StaticSite } from './helpers/serve.ts';
-import { builtSite } from './helpers/sites.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browseSite } from './helpers/browse-site.ts';
 
 const NOTE = encodeURIComponent('生成式ai学习笔记');
 const PAGES = [
@@ -78,23 +76,14 @@ async function visit(page: Page, url: string, expectStatus: number): Promise<Vis
 }
 
 describe('the site in Chromium, under /notes-site/', () => {
-  let browser: Browser;
-  let site: StaticSite;
-  before(async () => {
-    site = await serveSite(builtSite('subPath'), '/notes-site/');
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = browseSite('subPath');
 
   for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark'], [360, 'dark']] as const) {
     for (const path of PAGES) {
       it(`loads /notes-site/${decodeURIComponent(path)} cleanly at ${width} px, ${scheme}`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
+        const context = await session.browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
         const page = await context.newPage();
-        const result = await visit(page, site.url + path, path === 'no-such-page/' ? 404 : 200);
+        const result = await visit(page, session.site.url + path, path === 'no-such-page/' ? 404 : 200);
         await context.close();
         assert.deepEqual(result.problems, []);
         for (const image of result.images) assert.ok(image.complete && image.width > 0, `${image.src} is shown`);
@@ -105,34 +94,34 @@ describe('the site in Chromium, under /notes-site/', () => {
   }
 
   it('remembers the theme the reader chose, across pages', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await session.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(site.url);
+    await page.goto(session.site.url);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
     await page.click('.theme-toggle');
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
     assert.equal(await page.getAttribute('.theme-toggle', 'aria-pressed'), 'true');
     assert.notEqual(await background(), light);
-    await page.goto(site.url + PAGES[2]);
+    await page.goto(session.site.url + PAGES[2]);
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
     assert.notEqual(await background(), light);
     await context.close();
   });
 
   it('follows a dark system theme until the reader chooses', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await session.browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(site.url);
+    await page.goto(session.site.url);
     assert.equal(await page.getAttribute('.theme-toggle', 'aria-pressed'), 'true');
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(22, 24, 29)');
     await context.close();
   });
 
   it('opens the chapter drawer on a phone and lands on the chosen chapter', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await session.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(site.url + PAGES[2]);
+    await page.goto(session.site.url + PAGES[2]);
     assert.equal(await page.isVisible('.chapter-nav .chapter-list'), false, 'drawer starts closed');
     await page.click('.chapter-nav summary');
     assert.equal(await page.isVisible('.chapter-nav .chapter-list'), true);
@@ -143,18 +132,19 @@ describe('the site in Chromium, under /notes-site/', () => {
   });
 
   it('puts the skip link first for keyboard readers and it moves focus past the navigation', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url + PAGES[2]);
+    const page = await session.browser.newPage();
+    await page.goto(session.site.url + PAGES[2]);
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), '跳到正文');
     await page.keyboard.press('Enter');
-    assert.match(page.url(), /#content$/);
+    // The fragment navigation completes after the key press; wait for it rather than race it.
+    await page.waitForURL(/#content$/, { timeout: 5000 });
     await page.close();
   });
 
   it('jumps to a section from the table of contents (no smooth scroll when motion is reduced)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    await page.goto(site.url + PAGES[2]);
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    await page.goto(session.site.url + PAGES[2]);
     await page.click('.toc a >> nth=2');
     const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
     assert.equal(id, '121-chatgpt的之前gpt版本');

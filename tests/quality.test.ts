@@ -6,12 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './helpers/browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browseSite } from './helpers/browse-site.ts';
 import { runLighthouse } from './helpers/lighthouse.ts';
-import { serveSite, type StaticSite } from './helpers/serve.ts';
-import { builtSite } from './helpers/sites.ts';
 import { measurePage } from './helpers/weight.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -29,26 +27,17 @@ const PAGES: [string, string][] = [
 const KB = 1024;
 
 describe('quality gates', () => {
-  let browser: Browser;
-  let site: StaticSite;
-  before(async () => {
-    site = await serveSite(builtSite('root'), '/');
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = browseSite('root');
 
   async function open(path: string, options: { width?: number; scheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await session.browser.newContext({
       viewport: { width: options.width ?? 1280, height: 800 },
       colorScheme: options.scheme ?? 'light',
       reducedMotion: options.reducedMotion ?? 'no-preference',
       serviceWorkers: 'block',
     });
     const page = await context.newPage();
-    await page.goto(site.url + path, { waitUntil: 'networkidle' });
+    await page.goto(session.site.url + path, { waitUntil: 'networkidle' });
     return page;
   }
 
@@ -102,7 +91,7 @@ describe('quality gates', () => {
 
   for (const [name, path] of PAGES.filter(([n]) => n !== '404')) {
     it(`${name}: at most 20 KB of HTML, CSS and JS gzipped (JS at most 4 KB), no KaTeX without math`, async () => {
-      const weight = await measurePage(browser, site.url + path);
+      const weight = await measurePage(session.browser, session.site.url + path);
       assert.ok(weight.total <= 20 * KB, `total ${weight.total} B`);
       assert.ok(weight.js <= 4 * KB, `JavaScript ${weight.js} B`);
       assert.equal(weight.katexBytes, 0);
@@ -168,7 +157,7 @@ describe('quality gates', () => {
 
   for (const [name, path] of [PAGES[0]!, PAGES[2]!]) {
     it(`Lighthouse (mobile) on ${name}: Performance at least 95, Accessibility, Best Practices and SEO 100`, async () => {
-      const scores = await runLighthouse(site.url + path);
+      const scores = await runLighthouse(session.site.url + path);
       assert.ok(scores.performance >= 95, `performance ${scores.performance}: ${scores.failing.join('; ')}`);
       assert.equal(scores.accessibility, 100, scores.failing.join('; '));
       assert.equal(scores['best-practices'], 100, scores.failing.join('; '));

@@ -4,35 +4,26 @@
  * reader uses it (keys, results with sections, landing highlighted).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './helpers/browser.ts';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browseSite } from './helpers/browse-site.ts';
 import { judge, runQueries } from './helpers/search.ts';
-import { serveSite, type StaticSite } from './helpers/serve.ts';
-import { builtSite } from './helpers/sites.ts';
 import { SEARCH_CASES } from './search-queries.ts';
 
 const CHAPTER_1 = `${encodeURIComponent('生成式ai学习笔记')}/${encodeURIComponent('1-chatgpt-原理剖析')}/`;
 
 describe('the search query set', () => {
-  let browser: Browser;
-  let site: StaticSite;
+  const session = browseSite('root');
   let found: Awaited<ReturnType<typeof runQueries>>;
   before(async () => {
-    site = await serveSite(builtSite('root'), '/');
-    browser = await launchBrowser();
-    const page = await browser.newPage();
-    await page.goto(site.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.site.url);
     found = await runQueries(page, '/pagefind/', SEARCH_CASES.map((c) => c.query));
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   it('lets results be filtered by note', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.site.url);
     const filters = await page.evaluate(async () => {
       const bundle = '/pagefind/pagefind.js';
       const pagefind = await import(bundle);
@@ -54,22 +45,13 @@ describe('the search query set', () => {
 });
 
 describe('the search UI, under /notes-site/', () => {
-  let browser: Browser;
-  let site: StaticSite;
-  before(async () => {
-    site = await serveSite(builtSite('subPath'), '/notes-site/');
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = browseSite('subPath');
 
   async function openChapter(width = 1280): Promise<{ page: Page; requests: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width, height: 900 } });
     const requests: string[] = [];
     page.on('request', (request) => requests.push(decodeURIComponent(request.url())));
-    await page.goto(site.url + CHAPTER_1);
+    await page.goto(session.site.url + CHAPTER_1);
     return { page, requests };
   }
 
@@ -143,9 +125,9 @@ describe('the search UI, under /notes-site/', () => {
   });
 
   it('says search is unavailable when its files cannot be loaded', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.route('**/pagefind/**', (route) => route.abort());
-    await page.goto(site.url + CHAPTER_1);
+    await page.goto(session.site.url + CHAPTER_1);
     await page.click('.search-button');
     const status = page.locator('.search-status');
     await status.waitFor({ state: 'visible' });
@@ -155,20 +137,11 @@ describe('the search UI, under /notes-site/', () => {
 });
 
 describe('the search UI on a site of several notes', () => {
-  let browser: Browser;
-  let site: StaticSite;
-  before(async () => {
-    site = await serveSite(builtSite('fixtures'), '/');
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = browseSite('fixtures');
 
   it('offers a filter by note that narrows the results', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(site.url);
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(session.site.url);
     await page.keyboard.press('/');
     await page.locator('.search-dialog .pagefind-ui__search-input').fill('笔记');
     const results = page.locator('.pagefind-ui__result');

@@ -1,7 +1,7 @@
 /** Lighthouse (mobile preset, its default) against a URL, in Debian's Chromium. */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM } from './browser.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from './browser.ts';
 
 export interface LighthouseScores {
   performance: number;
@@ -15,16 +15,7 @@ export interface LighthouseScores {
 export async function runLighthouse(url: string): Promise<LighthouseScores> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
   });
   try {
     const result = await lighthouse(url, {
