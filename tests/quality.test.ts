@@ -26,6 +26,16 @@ const PAGES: [string, string][] = [
 
 const KB = 1024;
 
+/** axe-core's WCAG 2.1 A and AA violations on the page, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 describe('quality gates', () => {
   const session = browseSite('root');
 
@@ -46,12 +56,7 @@ describe('quality gates', () => {
       for (const width of [360, 1280]) {
         it(`${name}: no axe violations (WCAG 2.1 AA), ${scheme}, ${width} px`, async () => {
           const page = await open(path, { width, scheme });
-          await page.addScriptTag({ path: AXE });
-          const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-            const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-            return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-          });
+          const violations = await axeViolations(page);
           await page.context().close();
           assert.deepEqual(violations, []);
         });
@@ -164,4 +169,33 @@ describe('quality gates', () => {
       assert.equal(scores.seo, 100, scores.failing.join('; '));
     });
   }
+});
+
+describe('quality gates on the fixture notes (code, math, footnotes, MDX)', () => {
+  const session = browseSite('fixtures');
+  const pages = ['单页笔记/', '数学笔记/1-代数/', '数学笔记/2-没有公式的一章/', 'mdx-note/1-折叠/'].map((path) => path.split('/').map(encodeURIComponent).join('/'));
+
+  for (const path of pages) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`${decodeURIComponent(path)}: no axe violations, ${scheme}`, async () => {
+        const context = await session.browser.newContext({ colorScheme: scheme, serviceWorkers: 'block' });
+        const page = await context.newPage();
+        await page.goto(session.site.url + path, { waitUntil: 'networkidle' });
+        const violations = await axeViolations(page);
+        await context.close();
+        assert.deepEqual(violations, []);
+      });
+    }
+  }
+
+  it('colours code for the theme the reader chose, whatever the system says', async () => {
+    const context = await session.browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(session.site.url + encodeURIComponent('单页笔记') + '/');
+    const keywordColour = () => page.locator('pre.shiki span[style*="--shiki-light:#CF222E"]').first().evaluate((span) => getComputedStyle(span).color);
+    assert.equal(await keywordColour(), 'rgb(207, 34, 46)');
+    await page.click('.theme-toggle');
+    assert.equal(await keywordColour(), 'rgb(255, 123, 114)');
+    await context.close();
+  });
 });

@@ -156,6 +156,17 @@ describe('the fixture notes, built', () => {
     );
   });
 
+  it('colours code at build time for both themes, keeping every character, and ships no highlighter', () => {
+    const html = at('单页笔记/index.html');
+    const blocks = selectAll('article pre', html);
+    assert.equal(blocks.length, 2);
+    assert.equal(toText(blocks[0]!), 'def 接龙(text):\n    # 一次产生一个字\n    return text + "字"');
+    assert.equal(toText(blocks[1]!), '没有标明语言的代码 <原样显示>');
+    for (const block of blocks) assert.match(String(block.properties.style), /--shiki-light-bg:.*--shiki-dark-bg:/);
+    assert.ok(selectAll('span[style*="--shiki-dark:"]', blocks[0]!).length > 5, 'tokens coloured for both themes');
+    assert.equal(selectAll('script[src*="shiki"]', html).length, 0);
+  });
+
   it('renders an .mdx note, with its HTML and math', () => {
     const note = at('mdx-note/index.html');
     assert.ok(select('.katex', note));

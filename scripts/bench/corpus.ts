@@ -1,7 +1,7 @@
 /**
  * Generates a benchmark corpus from the real note: `count` notes, each with
  * the note's four chapters, its text varied (so no two notes index alike),
- * its own copy of the 21 figures, and a little math. Deterministic for a
+ * its own copy of the 21 figures, a little math and a code block. Deterministic for a
  * given count, so repeated runs build the same notes.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -51,6 +51,10 @@ export function generateCorpus(count: number, dir: string, root: string): void {
       .replace(
         '### 1.1 ',
         `在第 ${index} 篇里，几率写成 $p(x_t \\mid x_{<t}) = \\mathrm{softmax}(W h_t)_{x_t}$，整句的几率是：\n\n$$\nP(x) = \\prod_{t=1}^{${index + 1}} p(x_t \\mid x_{<t})\n$$\n\n### 1.1 `,
+     )
+      .replace(
+        '### 3.2 ',
+        `各个击破写成代码是：\n\n\`\`\`python\ndef generate(model, prompt, steps=${index}):\n    text = prompt\n    for _ in range(steps):\n        text += model.next_token(text)  # 一次一个 token\n    return text\n\`\`\`\n\n### 3.2 `,
       );
     writeFileSync(path.join(dir, `${name}.md`), text);
   }

@@ -6,6 +6,7 @@
  */
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
+import rehypeShiki, { type RehypeShikiOptions } from '@shikijs/rehype';
 import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -35,6 +36,21 @@ export interface RenderContext extends FigureOptions {
   mdx?: boolean;
 }
 
+/**
+ * Code is coloured at build time for both themes at once (CSS variables the
+ * stylesheet picks from by colour scheme), so no highlighter runs in the
+ * browser. Languages load when a note first uses them; an unknown language is
+ * shown as plain text, never dropped.
+ */
+const CODE_HIGHLIGHTING: RehypeShikiOptions = {
+  themes: { light: 'github-light-default', dark: 'github-dark-default' },
+  defaultColor: false,
+  langs: [],
+  lazy: true,
+  defaultLanguage: 'text',
+  fallbackLanguage: 'text',
+};
+
 const HINTS: Record<string, string> = {
   katex: 'fix the TeX between the `$` signs (see the KaTeX error above); write a literal dollar sign as `\\$`',
 };
@@ -45,7 +61,7 @@ const HINTS: Record<string, string> = {
  */
 export async function renderPart(tree: Root, context: RenderContext): Promise<RenderedPart | { problems: NoteProblem[] }> {
   const file = new VFile({ path: context.displayFile });
-  const hasMath = containsMath(tree);
+  const hasMath = contains(tree, ['math', 'inlineMath']);
   const processor = unified()
     .use(remarkFigures, context)
     .use(context.mdx ? [remarkMdxAsHtml] : [])
@@ -56,6 +72,7 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
       footnoteBackLabel: (index: number) => `返回正文第 ${index + 1} 处引用`,
     })
     .use(hasMath ? [[rehypeKatex, { output: 'htmlAndMathml', strict: false }]] : [])
+    .use(contains(tree, ['code']) ? [[rehypeShiki, CODE_HIGHLIGHTING]] : [])
     .use(rehypeFootnoteIds)
     .use(rehypeHeadingAnchors)
     .use(rehypeStringify, { allowDangerousHtml: true });
@@ -88,9 +105,9 @@ function rehypeFootnoteIds() {
   };
 }
 
-function containsMath(tree: Root): boolean {
+function contains(tree: Root, types: string[]): boolean {
   let found = false;
-  visit(tree, ['math', 'inlineMath'], () => {
+  visit(tree, types, () => {
     found = true;
   });
   return found;
