@@ -109,6 +109,23 @@ describe('the site in Chromium, under /notes-site/', () => {
     await context.close();
   });
 
+  it('prints a chapter as its text and figures, light, without the site around it', async () => {
+    const context = await session.browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(session.site.url + PAGES[2]);
+    await page.click('.theme-toggle');
+    await page.click('.theme-toggle');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.site-header', '.chapter-nav', '.toc-column', '.pager', '.site-footer', '.heading-anchor']) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+    }
+    assert.equal(await page.locator('article h1').isVisible(), true);
+    assert.equal(await page.locator('article figure img').first().isVisible(), true);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(253, 252, 248)', 'light paper');
+    await context.close();
+  });
+
   it('follows a dark system theme until the reader chooses', async () => {
     const context = await session.browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
