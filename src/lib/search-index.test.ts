@@ -25,6 +25,19 @@ describe('prepareForIndex', () => {
     assert.doesNotMatch(html, /heading-anchor/);
   });
 
+  it('keeps section titles as written, as metadata, where the search form reads differently', () => {
+    const html = prepareForIndex(
+      page('<article data-pagefind-body><h1>1 甲</h1><h2 id="x">1.1 對 ChatGPT 的常見誤解<a class="heading-anchor" href="#x">#</a></h2><h2 id="y">1.2 预训练</h2></article>'),
+      toSimplified,
+    )!;
+    assert.match(html, /<p data-pagefind-ignore="index" data-pagefind-meta="sections">\{"x":"1\.1 對 ChatGPT 的常見誤解"\}<\/p>/);
+  });
+
+  it('adds no section metadata when every title reads as written', () => {
+    const html = prepareForIndex(page('<article data-pagefind-body><h1>1 甲</h1><h2 id="y">1.2 预训练</h2></article>'), toSimplified)!;
+    assert.doesNotMatch(html, /data-pagefind-meta="sections"/);
+  });
+
   it('indexes figure alt text', () => {
     const html = prepareForIndex(page('<article data-pagefind-body><figure><img src="a.svg" alt="文字接龍的循環"></figure></article>'), toSimplified)!;
     assert.match(html, /<img src="a.svg" alt="文 字 接 龙 的 循 环" data-pagefind-index-attrs="alt">/);

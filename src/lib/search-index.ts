@@ -9,7 +9,7 @@ import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { searchForm, type ToSimplified } from './search-text.ts';
+import { SECTION_TITLES_META, searchForm, unspaceHan, type ToSimplified } from './search-text.ts';
 
 // The note content of a built page: the one <article data-pagefind-body> (pages never nest articles).
 const NOTE_CONTENT = /<article\b[^>]*\bdata-pagefind-body\b[^>]*>[\s\S]*?<\/article>/;
@@ -30,6 +30,7 @@ export function prepareForIndex(html: string, toSimplified: ToSimplified): strin
   // Results show the author's own title, not its search form.
   const h1 = select('h1', body);
   if (h1) body.properties.dataPagefindMeta = `title:${toString(h1).trim()}`;
+  const sectionTitles = titlesAsWritten(body, toSimplified);
   visit(body, (node, index, parent) => {
     if (node.type === 'element' && hasClass(node, 'heading-anchor') && parent && index !== undefined) {
       parent.children.splice(index, 1);
@@ -42,7 +43,32 @@ export function prepareForIndex(html: string, toSimplified: ToSimplified): strin
     }
     return undefined;
   });
+  if (Object.keys(sectionTitles).length > 0) {
+    // Metadata only (not indexed text): results show these section titles as the author wrote them.
+    body.children.unshift({
+      type: 'element',
+      tagName: 'p',
+      properties: { dataPagefindIgnore: 'index', dataPagefindMeta: SECTION_TITLES_META },
+      children: [{ type: 'text', value: JSON.stringify(sectionTitles) }],
+    });
+  }
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${toHtml(tree)}</body></html>`;
+}
+
+/**
+ * The section headings (by id) whose search form would read differently from
+ * the text (traditional characters, spaces the author put between them).
+ */
+function titlesAsWritten(body: Element, toSimplified: ToSimplified): Record<string, string> {
+  const titles: Record<string, string> = {};
+  visit(body, 'element', (node) => {
+    const id = node.properties.id;
+    if (!/^h[2-6]$/.test(node.tagName) || typeof id !== 'string') return;
+    const children = node.children.filter((child) => !(child.type === 'element' && hasClass(child, 'heading-anchor')));
+    const text = toString({ ...node, children }).trim();
+    if (unspaceHan(searchForm(text, toSimplified)) !== text) titles[id] = text;
+  });
+  return titles;
 }
 
 function hasClass(element: Element, name: string): boolean {

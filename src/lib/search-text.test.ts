@@ -62,4 +62,20 @@ describe('search text', () => {
     assert.equal(result.url, '/n/4/?highlight=%E9%80%9A%E6%89%8D');
     assert.equal(result.meta.title, '4 专才');
   });
+
+  it('titles sections as the author wrote them, where the page says so', () => {
+    const result = refineResult(
+      {
+        url: '/n/1/',
+        excerpt: '',
+        meta: { title: '1 ChatGPT 原理剖析', sections: JSON.stringify({ '11-對-chatgpt-的常見誤解': '1.1 對 ChatGPT 的常見誤解' }) },
+        sub_results: [
+          { title: '1.1 对 ChatGPT 的 常 见 误 解', url: '/n/1/#11-%E5%B0%8D-chatgpt-%E7%9A%84%E5%B8%B8%E8%A6%8B%E8%AA%A4%E8%A7%A3', excerpt: '' },
+          { title: '1.2 预 训 练', url: '/n/1/#12-预训练', excerpt: '' },
+        ],
+      },
+      [],
+    );
+    assert.deepEqual(result.sub_results?.map((s) => s.title), ['1.1 對 ChatGPT 的常見誤解', '1.2 预训练']);
+  });
 });

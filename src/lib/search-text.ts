@@ -66,6 +66,9 @@ function plain(html: string): string {
   return unspaceHan(html).replace(/<[^>]+>/g, '').toLowerCase();
 }
 
+/** The metadata field holding section titles as written, by heading id (JSON). */
+export const SECTION_TITLES_META = 'sections';
+
 /** The parts of a Pagefind result the UI shows. */
 export interface ShownResult {
   url: string;
@@ -88,10 +91,11 @@ export function refineResult<R extends ShownResult>(result: R, phrases: string[]
     const query = wanted.length ? `${path.includes('?') ? '&' : '?'}${wanted.map((p) => `${highlightParam}=${encodeURIComponent(p)}`).join('&')}` : '';
     return `${path}${query}${hash === undefined ? '' : `#${hash}`}`;
   };
+  const titles = sectionTitles(result.meta[SECTION_TITLES_META]);
   const subResults = (result.sub_results ?? [])
     .map((sub, index) => ({ sub, index, score: matches(sub.excerpt, sub.title) }))
     .sort((a, b) => b.score - a.score || a.index - b.index)
-    .map(({ sub }) => ({ ...sub, title: unspaceHan(sub.title), excerpt: unspaceHan(sub.excerpt), url: withHighlight(sub.url) }));
+    .map(({ sub }) => ({ ...sub, title: titles[anchorOf(sub.url)] ?? unspaceHan(sub.title), excerpt: unspaceHan(sub.excerpt), url: withHighlight(sub.url) }));
   return {
     ...result,
     url: withHighlight(result.url),
@@ -99,6 +103,26 @@ export function refineResult<R extends ShownResult>(result: R, phrases: string[]
     meta: { ...result.meta, title: result.meta.title === undefined ? undefined : unspaceHan(result.meta.title) },
     sub_results: subResults,
   };
+}
+
+function sectionTitles(json: string | undefined): Record<string, string> {
+  if (!json) return {};
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The heading id a result URL points at. */
+function anchorOf(url: string): string {
+  const hash = url.split('#')[1] ?? '';
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return hash;
+  }
 }
 
 /** Whether text contains Chinese characters (so the converter is worth loading). */
