@@ -2,7 +2,8 @@
  * `npm run bench`: the figures the issues ask for, as one table (and the
  * same in bench/results.json):
  * - build cost as notes grow: generated corpora of 1, 10, 100 and 500 notes,
- *   each built 3 times, medians; time split by step; growth per 10× notes;
+ *   each built 3 times from scratch, medians; time split by step; growth per
+ *   10× notes; and rebuilds after editing one note, with the rendered-notes cache warm;
  * - what a reader's browser pays on the real note: bytes per page by type
  *   (gzipped), requests, Lighthouse scores;
  * - search: index size, bytes of the first search, latency, query-set score
@@ -76,6 +77,15 @@ table(
   'build time by step (ms; "other" is Astro and Vite start-up, bundling and writing)',
   ['notes', ...STEPS, 'other'],
   builds.map((run) => [run.notes, ...Object.values(stepsWithOther(run)).map((ms) => ms.toFixed(0))]),
+);
+table(
+  'rebuild after editing one note (the other notes rendered by the build before; median)',
+  ['notes', 'wall s', 'markdown ms', 'figures ms', 'vs a cold build'],
+  builds.flatMap((run) =>
+    run.rebuild
+      ? [[run.notes, run.rebuild.wallSeconds.toFixed(1), (run.rebuild.steps.markdown ?? 0).toFixed(0), (run.rebuild.steps.figures ?? 0).toFixed(0), `${(run.rebuild.wallSeconds / run.wallSeconds).toFixed(2)}×`]]
+      : [],
+  ),
 );
 if (builds.length > 1) {
   table(

@@ -5,7 +5,7 @@
  * the time spent in each step.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from './corpus.ts';
@@ -20,6 +20,8 @@ export interface BuildRun {
   indexMb: number;
   /** Milliseconds per build step (markdown, figures, pages, search index, service worker). */
   steps: Record<string, number>;
+  /** A rebuild after one note was edited, with the other notes' rendering kept from the build before. */
+  rebuild?: BuildRun;
 }
 
 function sizeOf(dir: string): number {
@@ -35,7 +37,7 @@ function countPages(dir: string): number {
 }
 
 /** One production build of `notesDir`, measured. GNU time gives CPU and peak memory of the whole process tree. */
-export function measureBuild(root: string, notesDir: string, notes: number): BuildRun {
+export function measureBuild(root: string, notesDir: string, notes: number, notesCache = 'off'): BuildRun {
   const work = mkdtempSync(path.join(tmpdir(), 'bench-build-'));
   const outDir = path.join(work, 'dist');
   const timings = path.join(work, 'timings.jsonl');
@@ -46,7 +48,7 @@ export function measureBuild(root: string, notesDir: string, notes: number): Bui
   const result = spawnSync(useTime ? '/usr/bin/time' : astro[0]!, useTime ? ['-f', '%U %S %M', '-o', usage, ...astro] : astro.slice(1), {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NOTES_DIR: notesDir, OUT_DIR: outDir, BASE_PATH: '/', SITE: '', BUILD_TIMINGS_FILE: timings },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NOTES_CACHE: notesCache, NOTES_DIR: notesDir, OUT_DIR: outDir, BASE_PATH: '/', SITE: '', BUILD_TIMINGS_FILE: timings },
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallSeconds = (performance.now() - started) / 1000;
@@ -84,19 +86,35 @@ export function benchBuilds(root: string, sizes: number[], repeats: number, log:
       attempts.push(measureBuild(root, corpus, notes));
       log(`  ${notes} notes, build ${attempt}/${repeats}: ${attempts.at(-1)!.wallSeconds.toFixed(1)} s`);
     }
+    // The everyday case: one note edited, the rest rendered by an earlier build.
+    const cache = mkdtempSync(path.join(tmpdir(), `bench-cache-${notes}-`));
+    measureBuild(root, corpus, notes, cache);
+    const rebuilds: BuildRun[] = [];
+    const edited = path.join(corpus, readdirSync(corpus).find((file) => file.endsWith('.md'))!);
+    for (let attempt = 1; attempt <= repeats; attempt += 1) {
+      appendFileSync(edited, `\n第 ${attempt} 次修改的一段话。\n`);
+      rebuilds.push(measureBuild(root, corpus, notes, cache));
+      log(`  ${notes} notes, one note edited, rebuild ${attempt}/${repeats}: ${rebuilds.at(-1)!.wallSeconds.toFixed(1)} s`);
+    }
+    rmSync(cache, { recursive: true, force: true });
     rmSync(corpus, { recursive: true, force: true });
-    const pick = (key: 'wallSeconds' | 'cpuSeconds' | 'peakRssMb' | 'outputMb' | 'indexMb') => median(attempts.map((a) => a[key]));
-    const stepNames = [...new Set(attempts.flatMap((a) => Object.keys(a.steps)))];
-    runs.push({
-      notes,
-      pages: attempts[0]!.pages,
-      wallSeconds: pick('wallSeconds'),
-      cpuSeconds: pick('cpuSeconds'),
-      peakRssMb: pick('peakRssMb'),
-      outputMb: pick('outputMb'),
-      indexMb: pick('indexMb'),
-      steps: Object.fromEntries(stepNames.map((step) => [step, median(attempts.map((a) => a.steps[step] ?? 0))])),
-    });
+    runs.push({ ...medianRun(attempts), rebuild: medianRun(rebuilds) });
   }
   return runs;
+}
+
+/** Each figure's median over the attempts. */
+function medianRun(attempts: BuildRun[]): BuildRun {
+  const pick = (key: 'wallSeconds' | 'cpuSeconds' | 'peakRssMb' | 'outputMb' | 'indexMb') => median(attempts.map((a) => a[key]));
+  const stepNames = [...new Set(attempts.flatMap((a) => Object.keys(a.steps)))];
+  return {
+    notes: attempts[0]!.notes,
+    pages: attempts[0]!.pages,
+    wallSeconds: pick('wallSeconds'),
+    cpuSeconds: pick('cpuSeconds'),
+    peakRssMb: pick('peakRssMb'),
+    outputMb: pick('outputMb'),
+    indexMb: pick('indexMb'),
+    steps: Object.fromEntries(stepNames.map((step) => [step, median(attempts.map((a) => a.steps[step] ?? 0))])),
+  };
 }

@@ -44,12 +44,16 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
       }
     };
     try {
-      content = await buildNotes({ notesDir, base, root, measure });
+      // Rendered notes are kept between builds; NOTES_CACHE names another folder, or `off` renders every note afresh.
+      const cacheSetting = process.env.NOTES_CACHE;
+      const cacheDir = cacheSetting === 'off' ? undefined : path.resolve(root, cacheSetting || 'node_modules/.cache/study-notes');
+      content = await buildNotes({ notesDir, base, root, measure, cacheDir });
       recordTiming('markdown', performance.now() - started - figureMs);
       recordTiming('figures', figureMs);
       failure = undefined;
       const pages = content.notes.reduce((sum, note) => sum + 1 + note.chapters.length, 0);
-      logger.info(`${content.notes.length} notes, ${pages} pages, ${content.figures.length} figures (${Math.round(performance.now() - started)} ms)`);
+      const unchanged = content.cachedNotes > 0 ? `, ${content.cachedNotes} unchanged since the last build` : '';
+      logger.info(`${content.notes.length} notes${unchanged}, ${pages} pages, ${content.figures.length} figures (${Math.round(performance.now() - started)} ms)`);
     } catch (error) {
       if (!(error instanceof NoteError)) throw error;
       content = undefined;

@@ -9,6 +9,7 @@ import { imageSize } from 'image-size';
 import { NoteError, type NoteProblem } from './errors.ts';
 import type { FigureSize } from './figures.ts';
 import { loadNote, type Note } from './load-note.ts';
+import { openNoteCache } from './note-cache.ts';
 
 export interface SiteContent {
   notes: Note[];
@@ -16,6 +17,8 @@ export interface SiteContent {
   figures: string[];
   /** Whether any page has math (so KaTeX's files are served). */
   hasMath: boolean;
+  /** How many notes came from the cache of earlier builds, unchanged. */
+  cachedNotes: number;
 }
 
 export interface BuildNotesOptions {
@@ -25,6 +28,8 @@ export interface BuildNotesOptions {
   root?: string;
   /** Reads a figure's size (default `measureFigure`); the benchmark times it. */
   measure?: (file: string) => FigureSize | undefined;
+  /** Where rendered notes are kept between builds (`note-cache.ts`); none: render every note. */
+  cacheDir?: string;
 }
 
 /** Lists `.md`/`.mdx` files under `dir`, relative and sorted, skipping hidden folders. */
@@ -89,12 +94,19 @@ export async function buildNotes(options: BuildNotesOptions): Promise<SiteConten
   const problems: NoteProblem[] = [];
   const notes: Note[] = [];
   const notesDisplayDir = shownPath(root, notesDir);
+  const cache = options.cacheDir ? openNoteCache(path.resolve(root, options.cacheDir), notesDir, root) : undefined;
   for (const relativePath of listNoteFiles(notesDir)) {
     const absolute = path.join(notesDir, relativePath);
     const displayFile = shownPath(root, absolute);
     try {
       const text = readFileSync(absolute, 'utf8');
-      notes.push(await loadNote({ relativePath, displayFile, text }, { base: options.base, lookup, notesDisplayDir }));
+      const inputs = { relativePath, displayFile, base: options.base, text };
+      let note = cache?.get(inputs);
+      if (!note) {
+        note = await loadNote({ relativePath, displayFile, text }, { base: options.base, lookup, notesDisplayDir });
+        cache?.set(inputs, note);
+      }
+      notes.push(note);
     } catch (error) {
       if (!(error instanceof NoteError)) throw error;
       problems.push(...error.problems);
@@ -121,5 +133,6 @@ export async function buildNotes(options: BuildNotesOptions): Promise<SiteConten
     notes,
     figures: [...new Set(parts.flatMap((part) => part.figures))].sort(),
     hasMath: parts.some((part) => part.hasMath),
+    cachedNotes: cache?.hits ?? 0,
   };
 }
