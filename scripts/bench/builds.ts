@@ -5,10 +5,11 @@
  * the time spent in each step.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from './corpus.ts';
+import { fileSizes, median } from './measuring.ts';
 
 export interface BuildRun {
   notes: number;
@@ -25,11 +26,7 @@ export interface BuildRun {
 }
 
 function sizeOf(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).reduce((sum, file) => {
-    const stat = statSync(path.join(dir, file));
-    return stat.isFile() ? sum + stat.size : sum;
-  }, 0);
+  return fileSizes(dir).reduce((sum, { bytes }) => sum + bytes, 0);
 }
 
 function countPages(dir: string): number {
@@ -72,8 +69,6 @@ export function measureBuild(root: string, notesDir: string, notes: number, note
   rmSync(work, { recursive: true, force: true });
   return run;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** Builds each corpus size `repeats` times and keeps the median of each figure. */
 export function benchBuilds(root: string, sizes: number[], repeats: number, log: (line: string) => void): BuildRun[] {

@@ -4,7 +4,7 @@
  * query), and the query set's score with the site's folding against
  * Pagefind alone on the same pages.
  */
-import { readdirSync, rmSync, statSync, readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -12,6 +12,7 @@ import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { judge, runQueries } from '../../tests/helpers/search.ts';
 import { serveSite } from '../../tests/helpers/serve.ts';
 import { SEARCH_CASES } from '../../tests/search-queries.ts';
+import { fileSizes, quantile } from './measuring.ts';
 
 export interface SearchBench {
   indexBytes: number;
@@ -29,19 +30,10 @@ export interface SearchBench {
 
 const UI_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 
-function filesUnder(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => statSync(path.join(dir, file)).isFile());
-}
-
-export function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-}
-
 /** Measures search on a built site in `dir` (served at `/`). */
 export async function benchSearch(dir: string, chapterPath: string): Promise<SearchBench> {
   const bundle = path.join(dir, 'pagefind');
-  const sizes = filesUnder(bundle).map((file) => ({ file, bytes: statSync(path.join(bundle, file)).size }));
+  const sizes = fileSizes(bundle);
   const indexBytes = sizes.filter(({ file }) => /^(index|fragment)\/|\.pf_meta$|pagefind-entry\.json$/.test(file)).reduce((sum, f) => sum + f.bytes, 0);
   const runtimeBytes = sizes.filter(({ file }) => !UI_FILE.test(file) && /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(file)).reduce((sum, f) => sum + f.bytes, 0);
 

@@ -4,7 +4,7 @@
  * tidied by the same code the index was built with (`lib/search-text.ts`).
  * Pagefind's files are not bundled: they are the index's own.
  */
-import { foldQuery, hasHan, queryPhrases, refineResult, SEARCH_RANKING, type ShownResult } from '../lib/search-text.ts';
+import { foldQuery, queryPhrases, refineResult, SEARCH_RANKING, type ShownResult } from '../lib/search-text.ts';
 import { HIGHLIGHT_PARAM, PAGEFIND_BUNDLE } from './search-paths.ts';
 
 interface PagefindUIOptions {
@@ -59,7 +59,7 @@ export async function mountSearch(selector: string): Promise<void> {
     autofocus: true,
     ranking: SEARCH_RANKING,
     processTerm: (term) => {
-      phrases = queryPhrases(term, hasHan(term) ? toSimplified : (text) => text);
+      phrases = queryPhrases(term, toSimplified);
       return foldQuery(term, toSimplified);
     },
     processResult: (result) => refineResult(result, phrases, HIGHLIGHT_PARAM),

@@ -8,6 +8,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildNotes, measureFigure, type SiteContent } from '../lib/build-notes.ts';
@@ -76,7 +77,7 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
     name: 'study-notes',
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
-        root = path.resolve(decodeURIComponent(config.root.pathname));
+        root = path.resolve(fileURLToPath(config.root));
         notesDir = path.resolve(root, options.notesDir);
         base = normalizeBase(config.base);
         if (command === 'preview') return;
@@ -117,7 +118,7 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
       'astro:build:done': async ({ dir }) => {
         const site = content;
         if (!site) return;
-        const out = decodeURIComponent(dir.pathname);
+        const out = fileURLToPath(dir);
         await timed('figures', () => {
           for (const figure of site.figures) {
             const target = path.join(out, figurePath(figure));

@@ -1,7 +1,8 @@
 /**
  * Renders one part of a note (its introduction or a chapter) from mdast to
- * HTML: figures resolved, MDX HTML kept, math typeset by KaTeX at build time,
- * headings given anchors. Problems found on the way come back as values with
+ * HTML: figures resolved, MDX HTML kept, footnotes labelled in Chinese, math
+ * typeset by KaTeX and code coloured by Shiki at build time (each only where
+ * the part has some), headings given anchors. Problems found on the way come back as values with
  * the note's file and line.
  */
 import type { Root as HastRoot } from 'hast';

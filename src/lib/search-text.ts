@@ -124,8 +124,3 @@ function anchorOf(url: string): string {
     return hash;
   }
 }
-
-/** Whether text contains Chinese characters (so the converter is worth loading). */
-export function hasHan(text: string): boolean {
-  return HAN.test(text);
-}
