@@ -14,14 +14,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from '../tests/helpers/browser.ts';
 import { buildSite, builtSite, ROOT } from '../tests/helpers/sites.ts';
-import { benchBuilds, type BuildRun } from './bench/builds.ts';
+import { type BuildRun, benchBuilds } from './bench/builds.ts';
 import { benchPages } from './bench/pages.ts';
 import { benchSearch } from './bench/search.ts';
 
 const NOTE = encodeURIComponent('生成式ai学习笔记');
-const CHAPTERS = ['1-chatgpt-原理剖析', '2-能够使用工具的ai', '3-生成式学习的两种策略', '4-finetuning-vs-prompting微调与提示对于大型语言模型的不同期待衍生的两种使用方式'].map(
-  (slug) => `${NOTE}/${encodeURIComponent(slug)}/`,
-);
+const CHAPTERS = [
+  '1-chatgpt-原理剖析',
+  '2-能够使用工具的ai',
+  '3-生成式学习的两种策略',
+  '4-finetuning-vs-prompting微调与提示对于大型语言模型的不同期待衍生的两种使用方式',
+].map((slug) => `${NOTE}/${encodeURIComponent(slug)}/`);
 const sizes = (process.env.BENCH_SIZES ?? '1,10,100,500').split(',').map(Number);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 
@@ -30,7 +33,8 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Columns a string takes in a terminal: Chinese characters take two. */
 const columns = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\uffff]/.test(char) ? 2 : 1), 0);
-const pad = (text: string, width: number, left: boolean) => (left ? text + ' '.repeat(width - columns(text)) : ' '.repeat(width - columns(text)) + text);
+const pad = (text: string, width: number, left: boolean) =>
+  left ? text + ' '.repeat(width - columns(text)) : ' '.repeat(width - columns(text)) + text;
 
 function table(title: string, header: string[], rows: (string | number)[][]): void {
   const cells = [header, ...rows.map((row) => row.map(String))];
@@ -71,7 +75,16 @@ function stepsWithOther(run: BuildRun): Record<string, number> {
 table(
   `build cost (production build, median of ${repeats})`,
   ['notes', 'pages', 'wall s', 'CPU s', 'peak RSS MB', 'ms/page', 'output MB', 'index MB'],
-  builds.map((run) => [run.notes, run.pages, run.wallSeconds.toFixed(1), run.cpuSeconds.toFixed(1), run.peakRssMb.toFixed(0), ((run.wallSeconds * 1000) / run.pages).toFixed(1), run.outputMb.toFixed(1), run.indexMb.toFixed(2)]),
+  builds.map((run) => [
+    run.notes,
+    run.pages,
+    run.wallSeconds.toFixed(1),
+    run.cpuSeconds.toFixed(1),
+    run.peakRssMb.toFixed(0),
+    ((run.wallSeconds * 1000) / run.pages).toFixed(1),
+    run.outputMb.toFixed(1),
+    run.indexMb.toFixed(2),
+  ]),
 );
 table(
   'build time by step (ms; "other" is Astro and Vite start-up, bundling and writing)',
@@ -83,7 +96,15 @@ table(
   ['notes', 'wall s', 'markdown ms', 'figures ms', 'vs a cold build'],
   builds.flatMap((run) =>
     run.rebuild
-      ? [[run.notes, run.rebuild.wallSeconds.toFixed(1), (run.rebuild.steps.markdown ?? 0).toFixed(0), (run.rebuild.steps.figures ?? 0).toFixed(0), `${(run.rebuild.wallSeconds / run.wallSeconds).toFixed(2)}×`]]
+      ? [
+          [
+            run.notes,
+            run.rebuild.wallSeconds.toFixed(1),
+            (run.rebuild.steps.markdown ?? 0).toFixed(0),
+            (run.rebuild.steps.figures ?? 0).toFixed(0),
+            `${(run.rebuild.wallSeconds / run.wallSeconds).toFixed(2)}×`,
+          ],
+        ]
       : [],
   ),
 );
@@ -110,26 +131,50 @@ if (builds.length > 1) {
   const ranked = Object.entries(stepTimes)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3);
-  console.log(`\n  most expensive steps at ${largest.notes} notes: ${ranked.map(([step, ms]) => `${step} ${((100 * ms) / total).toFixed(0)}%`).join(', ')}`);
+  console.log(
+    `\n  most expensive steps at ${largest.notes} notes: ${ranked.map(([step, ms]) => `${step} ${((100 * ms) / total).toFixed(0)}%`).join(', ')}`,
+  );
 }
 table(
   "what a reader's browser pays (KB gzipped, before search or scrolling; JS and CSS include inline code)",
   ['page', 'HTML', 'CSS', 'JS', 'HTML+CSS+JS', 'images', 'fonts', 'requests'],
-  pages.weights.map((w) => [w.page, kb(w.html), kb(w.css), kb(w.js), kb(w.total), kb(w.images), kb(w.fonts), w.requests]),
+  pages.weights.map((w) => [
+    w.page,
+    kb(w.html),
+    kb(w.css),
+    kb(w.js),
+    kb(w.total),
+    kb(w.images),
+    kb(w.fonts),
+    w.requests,
+  ]),
 );
 table(
   'Lighthouse (mobile)',
   ['page', 'performance', 'accessibility', 'best practices', 'SEO'],
-  pages.lighthouse.map(({ page, scores }) => [page, scores.performance, scores.accessibility, scores['best-practices'], scores.seo]),
+  pages.lighthouse.map(({ page, scores }) => [
+    page,
+    scores.performance,
+    scores.accessibility,
+    scores['best-practices'],
+    scores.seo,
+  ]),
 );
-table('search (the real note)', ['figure', 'value'], [
-  ['index (index + fragments)', `${kb(search.indexBytes)} KB`],
-  ['runtime (pagefind.js + worker + wasm)', `${kb(search.runtimeBytes)} KB`],
-  ['first search fetches (raw / gzipped)', `${kb(search.firstSearchBytes)} / ${kb(search.firstSearchGzipBytes)} KB in ${search.firstSearchRequests} requests`],
-  ['latency after the first query (median / p95)', `${search.medianMs.toFixed(1)} / ${search.p95Ms.toFixed(1)} ms`],
-  ['query set, this site', `${search.score}/${search.cases}`],
-  ['query set, Pagefind alone on the same pages', `${search.pagefindAloneScore}/${search.cases}`],
-]);
+table(
+  'search (the real note)',
+  ['figure', 'value'],
+  [
+    ['index (index + fragments)', `${kb(search.indexBytes)} KB`],
+    ['runtime (pagefind.js + worker + wasm)', `${kb(search.runtimeBytes)} KB`],
+    [
+      'first search fetches (raw / gzipped)',
+      `${kb(search.firstSearchBytes)} / ${kb(search.firstSearchGzipBytes)} KB in ${search.firstSearchRequests} requests`,
+    ],
+    ['latency after the first query (median / p95)', `${search.medianMs.toFixed(1)} / ${search.p95Ms.toFixed(1)} ms`],
+    ['query set, this site', `${search.score}/${search.cases}`],
+    ['query set, Pagefind alone on the same pages', `${search.pagefindAloneScore}/${search.cases}`],
+  ],
+);
 if (search.pagefindAloneFailures.length > 0) {
   console.log('\n  where Pagefind alone fails:');
   for (const failure of search.pagefindAloneFailures) console.log(`    ${failure}`);

@@ -4,12 +4,15 @@
  * in one run of Node's test runner.
  */
 import { spawnSync } from 'node:child_process';
-import { buildSite, ROOT, SITES, type SiteName } from '../tests/helpers/sites.ts';
 import { ensureChromium } from '../tests/helpers/browser.ts';
+import { buildSite, ROOT, SITES, type SiteName } from '../tests/helpers/sites.ts';
 
 ensureChromium();
 // Types first (TypeScript strict, .astro files included): a type error fails the tests.
-const check = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'check'], { cwd: ROOT, stdio: 'inherit' });
+const check = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'check'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 if (check.status !== 0) process.exit(check.status ?? 1);
 for (const name of Object.keys(SITES) as SiteName[]) {
   const started = performance.now();

@@ -8,16 +8,32 @@ import { runBuild } from './helpers/sites.ts';
 
 const cases = [
   { name: 'front-matter', at: 'tests/fixtures/broken/front-matter/坏的.md:3:', says: /front matter cannot be read/ },
-  { name: 'missing-figure', at: 'tests/fixtures/broken/missing-figure/缺图.md:9:', says: /looked for tests\/fixtures\/broken\/missing-figure\/缺图\/没有这张.png/ },
-  { name: 'duplicate-chapter', at: 'tests/fixtures/broken/duplicate-chapter/重复.md:5:', says: /chapter 1 appears twice/ },
+  {
+    name: 'missing-figure',
+    at: 'tests/fixtures/broken/missing-figure/缺图.md:9:',
+    says: /looked for tests\/fixtures\/broken\/missing-figure\/缺图\/没有这张.png/,
+  },
+  {
+    name: 'duplicate-chapter',
+    at: 'tests/fixtures/broken/duplicate-chapter/重复.md:5:',
+    says: /chapter 1 appears twice/,
+  },
   { name: 'bad-math', at: 'tests/fixtures/broken/bad-math/公式.md:9:', says: /invalid TeX/ },
-  { name: 'orphan-footnote', at: 'tests/fixtures/broken/orphan-footnote/脚注.md:9:', says: /footnote \[\^注\] is never referred to/ },
+  {
+    name: 'orphan-footnote',
+    at: 'tests/fixtures/broken/orphan-footnote/脚注.md:9:',
+    says: /footnote \[\^注\] is never referred to/,
+  },
 ];
 
 describe('building broken notes', () => {
   for (const c of cases) {
     it(`fails on ${c.name} with file:line and a hint`, () => {
-      const result = runBuild({ notesDir: `tests/fixtures/broken/${c.name}`, base: '/', outDir: `.test-out/broken-${c.name}` });
+      const result = runBuild({
+        notesDir: `tests/fixtures/broken/${c.name}`,
+        base: '/',
+        outDir: `.test-out/broken-${c.name}`,
+      });
       assert.equal(result.status, 1, result.output);
       assert.ok(result.output.includes(c.at), result.output);
       assert.match(result.output, c.says);

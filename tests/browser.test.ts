@@ -32,15 +32,18 @@ async function visit(page: Page, url: string, expectStatus: number): Promise<Vis
   page.on('console', (message) => {
     // The 404 page's own status is reported on the console; that one is intended.
     const isPageStatus = expectStatus === 404 && message.location().url === url && /status of 404/.test(message.text());
-    if ((message.type() === 'error' || message.type() === 'warning') && !isPageStatus) problems.push(`console ${message.type()}: ${message.text()}`);
+    if ((message.type() === 'error' || message.type() === 'warning') && !isPageStatus)
+      problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
   page.on('request', (request) => {
-    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) problems.push(`foreign request: ${request.url()}`);
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:'))
+      problems.push(`foreign request: ${request.url()}`);
   });
   page.on('response', (response) => {
-    if (response.status() >= 400 && response.url() !== url) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    if (response.status() >= 400 && response.url() !== url)
+      problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   const response = await page.goto(url, { waitUntil: 'load' });
   assert.equal(response?.status(), expectStatus, url);
@@ -71,14 +74,21 @@ async function visit(page: Page, url: string, expectStatus: number): Promise<Vis
   const images = await page.evaluate(() =>
     [...document.images].map((img) => ({ src: img.currentSrc, complete: img.complete, width: img.naturalWidth })),
   );
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   return { problems, images, overflow };
 }
 
 describe('the site in Chromium, under /notes-site/', () => {
   const session = browseSite('subPath');
 
-  for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark'], [360, 'dark']] as const) {
+  for (const [width, scheme] of [
+    [1280, 'light'],
+    [360, 'light'],
+    [1280, 'dark'],
+    [360, 'dark'],
+  ] as const) {
     for (const path of PAGES) {
       it(`loads /notes-site/${decodeURIComponent(path)} cleanly at ${width} px, ${scheme}`, async () => {
         const context = await session.browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
@@ -122,7 +132,11 @@ describe('the site in Chromium, under /notes-site/', () => {
     }
     assert.equal(await page.locator('article h1').isVisible(), true);
     assert.equal(await page.locator('article figure img').first().isVisible(), true);
-    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(253, 252, 248)', 'light paper');
+    assert.equal(
+      await page.evaluate(() => getComputedStyle(document.body).backgroundColor),
+      'rgb(253, 252, 248)',
+      'light paper',
+    );
     await context.close();
   });
 
@@ -144,7 +158,7 @@ describe('the site in Chromium, under /notes-site/', () => {
     assert.equal(await page.isVisible('.chapter-nav .chapter-list'), true);
     await page.click('.chapter-nav .chapter-list li:nth-child(3) a');
     await page.waitForURL(/3-/);
-    assert.match(await page.textContent('h1') ?? '', /生成式学习的两种策略/);
+    assert.match((await page.textContent('h1')) ?? '', /生成式学习的两种策略/);
     await context.close();
   });
 

@@ -88,7 +88,11 @@ describe('addresses for search engines and sharing, under a sub-path', () => {
   it('gives each page a canonical and Open Graph URL at its own address', () => {
     for (const file of htmlFiles(dir).filter((f) => f !== '404.html')) {
       const tree = page(path.join(dir, file));
-      const expected = `${site}${base}${file.replace(/index\.html$/, '').split('/').map(encodeURIComponent).join('/')}`;
+      const expected = `${site}${base}${file
+        .replace(/index\.html$/, '')
+        .split('/')
+        .map(encodeURIComponent)
+        .join('/')}`;
       const canonical = selectAll('link[rel="canonical"]', tree)[0]?.properties.href;
       const og = selectAll('meta[property="og:url"]', tree)[0]?.properties.content;
       assert.equal(canonical, expected, file);
@@ -105,11 +109,17 @@ describe('addresses for search engines and sharing, under a sub-path', () => {
       assert.ok(location.startsWith(`${site}${base}`), location);
       assert.ok(fileForPath(dir, base, new URL(location).pathname), location);
     }
-    assert.match(readFileSync(path.join(dir, 'robots.txt'), 'utf8'), new RegExp(`Sitemap: ${site}${base}sitemap-index.xml`));
+    assert.match(
+      readFileSync(path.join(dir, 'robots.txt'), 'utf8'),
+      new RegExp(`Sitemap: ${site}${base}sitemap-index.xml`),
+    );
   });
 
   it('has a manifest whose start URL and icons are under the base path', () => {
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.webmanifest'), 'utf8')) as { start_url: string; icons: { src: string; sizes: string }[] };
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.webmanifest'), 'utf8')) as {
+      start_url: string;
+      icons: { src: string; sizes: string }[];
+    };
     assert.equal(manifest.start_url, base);
     assert.ok(manifest.icons.some((icon) => icon.sizes === '512x512'));
     for (const icon of manifest.icons) assert.ok(fileForPath(dir, base, icon.src), icon.src);

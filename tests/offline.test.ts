@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.ts';
-import { serveSite, type StaticSite } from './helpers/serve.ts';
+import { type StaticSite, serveSite } from './helpers/serve.ts';
 import { ROOT, runBuild } from './helpers/sites.ts';
 
 const BASE = '/notes-site/';
@@ -45,7 +45,9 @@ describe('offline, under /notes-site/', () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+        await new Promise((resolve) =>
+          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+        );
       }
     });
   });
@@ -69,11 +71,16 @@ describe('offline, under /notes-site/', () => {
     });
     const widths = await page.evaluate(() => [...document.images].map((img) => img.naturalWidth));
     assert.equal(widths.length, 6);
-    assert.ok(widths.every((width) => width > 0), `figures decoded: ${widths}`);
+    assert.ok(
+      widths.every((width) => width > 0),
+      `figures decoded: ${widths}`,
+    );
   });
 
   it('opens a figure on its own with the network off', async () => {
-    const response = await page.goto(`${site.url}figures/${encodeURIComponent('生成式AI学习笔记')}/${encodeURIComponent('各个击破')}.svg`);
+    const response = await page.goto(
+      `${site.url}figures/${encodeURIComponent('生成式AI学习笔记')}/${encodeURIComponent('各个击破')}.svg`,
+    );
     assert.ok(response?.ok());
     assert.match((await response?.headerValue('content-type')) ?? '', /svg/);
   });
@@ -90,12 +97,20 @@ describe('offline, under /notes-site/', () => {
   it('shows a new deploy on the next load once back online', async () => {
     await context.setOffline(false);
     const notePath = path.join(work, 'notes', NOTE_FILE);
-    writeFileSync(notePath, readFileSync(notePath, 'utf8').replace('# 1 ChatGPT 原理剖析\n', '# 1 ChatGPT 原理剖析\n\n第二版新增的一段：部署更新测试。\n'));
+    writeFileSync(
+      notePath,
+      readFileSync(notePath, 'utf8').replace(
+        '# 1 ChatGPT 原理剖析\n',
+        '# 1 ChatGPT 原理剖析\n\n第二版新增的一段：部署更新测试。\n',
+      ),
+    );
     site.setRoot(build('second'));
     await page.goto(site.url + CHAPTER('1-chatgpt-原理剖析'));
     // The new worker installs, takes over, and the page reloads itself into the new version.
     await page.locator('text=第二版新增的一段').waitFor({ timeout: 20_000 });
-    const caches = await page.evaluate(async () => (await window.caches.keys()).filter((key) => key.includes('precache')));
+    const caches = await page.evaluate(async () =>
+      (await window.caches.keys()).filter((key) => key.includes('precache')),
+    );
     assert.equal(caches.length, 1, `one precache, old entries cleaned: ${caches}`);
   });
 });

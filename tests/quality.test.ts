@@ -14,9 +14,12 @@ import { measurePage } from './helpers/weight.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const NOTE = encodeURIComponent('生成式ai学习笔记');
-const CHAPTERS = ['1-chatgpt-原理剖析', '2-能够使用工具的ai', '3-生成式学习的两种策略', '4-finetuning-vs-prompting微调与提示对于大型语言模型的不同期待衍生的两种使用方式'].map(
-  (slug) => `${NOTE}/${encodeURIComponent(slug)}/`,
-);
+const CHAPTERS = [
+  '1-chatgpt-原理剖析',
+  '2-能够使用工具的ai',
+  '3-生成式学习的两种策略',
+  '4-finetuning-vs-prompting微调与提示对于大型语言模型的不同期待衍生的两种使用方式',
+].map((slug) => `${NOTE}/${encodeURIComponent(slug)}/`);
 const PAGES: [string, string][] = [
   ['home', ''],
   ['note', `${NOTE}/`],
@@ -30,8 +33,19 @@ const KB = 1024;
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
@@ -39,7 +53,10 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe('quality gates', () => {
   const session = browseSite('root');
 
-  async function open(path: string, options: { width?: number; scheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Page> {
+  async function open(
+    path: string,
+    options: { width?: number; scheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {},
+  ): Promise<Page> {
     const context = await session.browser.newContext({
       viewport: { width: options.width ?? 1280, height: 800 },
       colorScheme: options.scheme ?? 'light',
@@ -73,14 +90,27 @@ describe('quality gates', () => {
         await page.evaluate(() => {
           const element = document.activeElement as HTMLElement;
           const style = getComputedStyle(element);
-          return { label: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '', outline: `${style.outlineStyle} ${style.outlineWidth}` };
+          return {
+            label: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '',
+            outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          };
         }),
       );
     }
     const labels = reached.map((r) => r.label);
-    for (const wanted of ['跳到正文', '学习笔记', '切换深色模式']) assert.ok(labels.some((l) => l.includes(wanted)), `${wanted} in ${labels.join(' | ')}`);
-    assert.ok(labels.some((l) => l.includes('搜索')), 'search button');
-    assert.ok(labels.some((l) => l.includes('ChatGPT 原理剖析')), 'chapter navigation');
+    for (const wanted of ['跳到正文', '学习笔记', '切换深色模式'])
+      assert.ok(
+        labels.some((l) => l.includes(wanted)),
+        `${wanted} in ${labels.join(' | ')}`,
+      );
+    assert.ok(
+      labels.some((l) => l.includes('搜索')),
+      'search button',
+    );
+    assert.ok(
+      labels.some((l) => l.includes('ChatGPT 原理剖析')),
+      'chapter navigation',
+    );
     for (const r of reached) assert.doesNotMatch(r.outline, /^none|0px$/, `${r.label} shows focus`);
     await page.context().close();
   });
@@ -106,7 +136,11 @@ describe('quality gates', () => {
   it('does not fetch figures far below the fold until the reader scrolls to them', async () => {
     const page = await open(CHAPTERS[0]!);
     const figures = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLImageElement>('article img')].map((img) => ({ src: img.currentSrc || img.src, top: img.getBoundingClientRect().top, complete: img.complete && img.naturalWidth > 0 })),
+      [...document.querySelectorAll<HTMLImageElement>('article img')].map((img) => ({
+        src: img.currentSrc || img.src,
+        top: img.getBoundingClientRect().top,
+        complete: img.complete && img.naturalWidth > 0,
+      })),
     );
     // Chromium starts lazy images within 1250–2500 px of the viewport; these are further.
     const far = figures.filter((figure) => figure.top > 800 + 2500);
@@ -120,7 +154,10 @@ describe('quality gates', () => {
     });
     await page.waitForLoadState('networkidle');
     await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))));
-    assert.ok(await page.evaluate(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0)), 'all figures shown after scrolling');
+    assert.ok(
+      await page.evaluate(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0)),
+      'all figures shown after scrolling',
+    );
     await page.context().close();
   });
 
@@ -149,7 +186,8 @@ describe('quality gates', () => {
   for (const [name, path] of PAGES) {
     it(`${name}: reflows at 320 px and stays readable with text at 200%`, async () => {
       const page = await open(path, { width: 320 });
-      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = () =>
+        page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok((await overflow()) <= 0, 'no horizontal scroll at 320 px');
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.evaluate(() => {
@@ -173,7 +211,9 @@ describe('quality gates', () => {
 
 describe('quality gates on the fixture notes (code, math, footnotes, MDX)', () => {
   const session = browseSite('fixtures');
-  const pages = ['单页笔记/', '数学笔记/1-代数/', '数学笔记/2-没有公式的一章/', 'mdx-note/1-折叠/'].map((path) => path.split('/').map(encodeURIComponent).join('/'));
+  const pages = ['单页笔记/', '数学笔记/1-代数/', '数学笔记/2-没有公式的一章/', 'mdx-note/1-折叠/'].map((path) =>
+    path.split('/').map(encodeURIComponent).join('/'),
+  );
 
   for (const path of pages) {
     for (const scheme of ['light', 'dark'] as const) {
@@ -191,8 +231,12 @@ describe('quality gates on the fixture notes (code, math, footnotes, MDX)', () =
   it('colours code for the theme the reader chose, whatever the system says', async () => {
     const context = await session.browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(session.site.url + encodeURIComponent('单页笔记') + '/');
-    const keywordColour = () => page.locator('pre.shiki span[style*="--shiki-light:#CF222E"]').first().evaluate((span) => getComputedStyle(span).color);
+    await page.goto(`${session.site.url + encodeURIComponent('单页笔记')}/`);
+    const keywordColour = () =>
+      page
+        .locator('pre.shiki span[style*="--shiki-light:#CF222E"]')
+        .first()
+        .evaluate((span) => getComputedStyle(span).color);
     assert.equal(await keywordColour(), 'rgb(207, 34, 46)');
     await page.click('.theme-toggle');
     assert.equal(await keywordColour(), 'rgb(255, 123, 114)');

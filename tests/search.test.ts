@@ -18,7 +18,11 @@ describe('the search query set', () => {
   before(async () => {
     const page = await session.browser.newPage();
     await page.goto(session.site.url);
-    found = await runQueries(page, '/pagefind/', SEARCH_CASES.map((c) => c.query));
+    found = await runQueries(
+      page,
+      '/pagefind/',
+      SEARCH_CASES.map((c) => c.query),
+    );
   });
 
   it('lets results be filtered by note', async () => {
@@ -36,7 +40,10 @@ describe('the search query set', () => {
 
   it('has at least 30 cases covering every kind', () => {
     assert.ok(SEARCH_CASES.length >= 30);
-    assert.deepEqual(new Set(SEARCH_CASES.map((c) => c.kind)), new Set(['sub-word', 'mixed and case', 'traditional', 'ranking']));
+    assert.deepEqual(
+      new Set(SEARCH_CASES.map((c) => c.kind)),
+      new Set(['sub-word', 'mixed and case', 'traditional', 'ranking']),
+    );
   });
 
   for (const [index, c] of SEARCH_CASES.entries()) {
@@ -75,12 +82,18 @@ describe('the search UI, under /notes-site/', () => {
     await first.locator('.pagefind-ui__result-link').first().waitFor();
     assert.match((await first.locator('.pagefind-ui__result-title').first().textContent()) ?? '', /1 ChatGPT 原理剖析/);
     // The section as the author wrote it (traditional), though the index holds it simplified.
-    assert.equal((await first.locator('.pagefind-ui__result-nested .pagefind-ui__result-title').first().textContent())?.trim(), '1.1 對 ChatGPT 的常見誤解');
-    assert.match((await first.innerHTML()), /<mark>接龙<\/mark>/);
+    assert.equal(
+      (await first.locator('.pagefind-ui__result-nested .pagefind-ui__result-title').first().textContent())?.trim(),
+      '1.1 對 ChatGPT 的常見誤解',
+    );
+    assert.match(await first.innerHTML(), /<mark>接龙<\/mark>/);
     assert.ok(searchRequests(requests).length > 0, 'search loaded on opening');
     assert.equal(await page.locator('.pagefind-ui__filter-panel').isVisible(), false, 'no filter with one choice');
     await input.press('ArrowDown');
-    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__result-link')), true);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__result-link')),
+      true,
+    );
     await page.keyboard.press('ArrowDown');
     const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
     assert.match(decodeURIComponent(target), /#11-/);
@@ -150,15 +163,24 @@ describe('the search UI on a site of several notes', () => {
     const panel = page.locator('.pagefind-ui__filter-panel');
     assert.equal(await panel.isVisible(), true);
     assert.deepEqual(
-      (await panel.locator('.pagefind-ui__filter-checkbox').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value))).sort(),
+      (
+        await panel
+          .locator('.pagefind-ui__filter-checkbox')
+          .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value))
+      ).sort(),
       ['MDX 笔记', '单页笔记', '数学笔记'].sort(),
     );
-    const links = () => results.locator('.pagefind-ui__result-link').evaluateAll((all) => all.map((a) => decodeURIComponent((a as HTMLAnchorElement).pathname)));
+    const links = () =>
+      results
+        .locator('.pagefind-ui__result-link')
+        .evaluateAll((all) => all.map((a) => decodeURIComponent((a as HTMLAnchorElement).pathname)));
     const before = new Set((await links()).map((url) => url.split('/')[1]));
     assert.ok(before.size > 1, `results from several notes: ${[...before].join(', ')}`);
     await panel.getByLabel(/^数学笔记/).check();
     await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')].every((a) => decodeURIComponent(a.pathname).startsWith('/数学笔记/')),
+      [...document.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')].every((a) =>
+        decodeURIComponent(a.pathname).startsWith('/数学笔记/'),
+      ),
     );
     assert.ok((await links()).length > 0);
     await page.close();

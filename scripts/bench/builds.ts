@@ -30,7 +30,9 @@ function sizeOf(dir: string): number {
 }
 
 function countPages(dir: string): number {
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind')).length;
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter(
+    (file) => file.endsWith('.html') && !file.startsWith('pagefind'),
+  ).length;
 }
 
 /** One production build of `notesDir`, measured. GNU time gives CPU and peak memory of the whole process tree. */
@@ -42,14 +44,28 @@ export function measureBuild(root: string, notesDir: string, notes: number, note
   const astro = [process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
   const useTime = existsSync('/usr/bin/time');
   const started = performance.now();
-  const result = spawnSync(useTime ? '/usr/bin/time' : astro[0]!, useTime ? ['-f', '%U %S %M', '-o', usage, ...astro] : astro.slice(1), {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NOTES_CACHE: notesCache, NOTES_DIR: notesDir, OUT_DIR: outDir, BASE_PATH: '/', SITE: '', BUILD_TIMINGS_FILE: timings },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    useTime ? '/usr/bin/time' : astro[0]!,
+    useTime ? ['-f', '%U %S %M', '-o', usage, ...astro] : astro.slice(1),
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NOTES_CACHE: notesCache,
+        NOTES_DIR: notesDir,
+        OUT_DIR: outDir,
+        BASE_PATH: '/',
+        SITE: '',
+        BUILD_TIMINGS_FILE: timings,
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const wallSeconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`benchmark build of ${notes} notes failed:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`benchmark build of ${notes} notes failed:\n${result.stdout}${result.stderr}`);
   const [user = 0, system = 0, maxKb = 0] = useTime ? readFileSync(usage, 'utf8').trim().split(/\s+/).map(Number) : [];
   const steps: Record<string, number> = {};
   for (const line of readFileSync(timings, 'utf8').trim().split('\n')) {
@@ -89,7 +105,9 @@ export function benchBuilds(root: string, sizes: number[], repeats: number, log:
     for (let attempt = 1; attempt <= repeats; attempt += 1) {
       appendFileSync(edited, `\n第 ${attempt} 次修改的一段话。\n`);
       rebuilds.push(measureBuild(root, corpus, notes, cache));
-      log(`  ${notes} notes, one note edited, rebuild ${attempt}/${repeats}: ${rebuilds.at(-1)!.wallSeconds.toFixed(1)} s`);
+      log(
+        `  ${notes} notes, one note edited, rebuild ${attempt}/${repeats}: ${rebuilds.at(-1)!.wallSeconds.toFixed(1)} s`,
+      );
     }
     rmSync(cache, { recursive: true, force: true });
     rmSync(corpus, { recursive: true, force: true });
@@ -100,7 +118,8 @@ export function benchBuilds(root: string, sizes: number[], repeats: number, log:
 
 /** Each figure's median over the attempts. */
 function medianRun(attempts: BuildRun[]): BuildRun {
-  const pick = (key: 'wallSeconds' | 'cpuSeconds' | 'peakRssMb' | 'outputMb' | 'indexMb') => median(attempts.map((a) => a[key]));
+  const pick = (key: 'wallSeconds' | 'cpuSeconds' | 'peakRssMb' | 'outputMb' | 'indexMb') =>
+    median(attempts.map((a) => a[key]));
   const stepNames = [...new Set(attempts.flatMap((a) => Object.keys(a.steps)))];
   return {
     notes: attempts[0]!.notes,

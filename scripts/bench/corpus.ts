@@ -9,7 +9,24 @@ import path from 'node:path';
 
 const SOURCE = '生成式AI学习笔记';
 // Words from the note, swapped in and out to vary the text between copies.
-const WORDS = ['模型', '训练', '文字', '问题', '答案', '参数', '资料', '任务', '语言', '学习', '生成', '工具', '搜索', '策略', '品质', '速度'];
+const WORDS = [
+  '模型',
+  '训练',
+  '文字',
+  '问题',
+  '答案',
+  '参数',
+  '资料',
+  '任务',
+  '语言',
+  '学习',
+  '生成',
+  '工具',
+  '搜索',
+  '策略',
+  '品质',
+  '速度',
+];
 
 /** A small seeded random number generator (mulberry32), so corpora are reproducible. */
 function random(seed: number): () => number {
@@ -51,7 +68,7 @@ export function generateCorpus(count: number, dir: string, root: string): void {
       .replace(
         '### 1.1 ',
         `在第 ${index} 篇里，几率写成 $p(x_t \\mid x_{<t}) = \\mathrm{softmax}(W h_t)_{x_t}$，整句的几率是：\n\n$$\nP(x) = \\prod_{t=1}^{${index + 1}} p(x_t \\mid x_{<t})\n$$\n\n### 1.1 `,
-     )
+      )
       .replace(
         '### 3.2 ',
         `各个击破写成代码是：\n\n\`\`\`python\ndef generate(model, prompt, steps=${index}):\n    text = prompt\n    for _ in range(steps):\n        text += model.next_token(text)  # 一次一个 token\n    return text\n\`\`\`\n\n### 3.2 `,

@@ -1,6 +1,6 @@
 /** What each page costs a reader (gzipped bytes by type, requests) and its Lighthouse scores. */
 import { launchBrowser } from '../../tests/helpers/browser.ts';
-import { runLighthouse, type LighthouseScores } from '../../tests/helpers/lighthouse.ts';
+import { type LighthouseScores, runLighthouse } from '../../tests/helpers/lighthouse.ts';
 import { serveSite } from '../../tests/helpers/serve.ts';
 import { measurePage, type PageWeight } from '../../tests/helpers/weight.ts';
 

@@ -34,8 +34,12 @@ const UI_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 export async function benchSearch(dir: string, chapterPath: string): Promise<SearchBench> {
   const bundle = path.join(dir, 'pagefind');
   const sizes = fileSizes(bundle);
-  const indexBytes = sizes.filter(({ file }) => /^(index|fragment)\/|\.pf_meta$|pagefind-entry\.json$/.test(file)).reduce((sum, f) => sum + f.bytes, 0);
-  const runtimeBytes = sizes.filter(({ file }) => !UI_FILE.test(file) && /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(file)).reduce((sum, f) => sum + f.bytes, 0);
+  const indexBytes = sizes
+    .filter(({ file }) => /^(index|fragment)\/|\.pf_meta$|pagefind-entry\.json$/.test(file))
+    .reduce((sum, f) => sum + f.bytes, 0);
+  const runtimeBytes = sizes
+    .filter(({ file }) => !UI_FILE.test(file) && /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(file))
+    .reduce((sum, f) => sum + f.bytes, 0);
 
   // Pagefind alone: the same pages indexed as they are, queried as typed.
   const plainDir = path.join(dir, 'pagefind-plain');

@@ -1,7 +1,8 @@
 /** Links in templates go through here, so every URL knows the base path. */
-import { siteUrl, type SitePath } from '../lib/urls.ts';
+import { type SitePath, siteUrl } from '../lib/urls.ts';
 
-export const href = (path: SitePath = '', fragment?: string): string => siteUrl(import.meta.env.BASE_URL, path, fragment);
+export const href = (path: SitePath = '', fragment?: string): string =>
+  siteUrl(import.meta.env.BASE_URL, path, fragment);
 
 /** The absolute URL of a page, for canonical and Open Graph tags (undefined without `site`). */
 export const absoluteUrl = (path: SitePath = ''): string | undefined =>

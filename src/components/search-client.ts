@@ -46,7 +46,10 @@ function loadStylesheet(href: string): void {
 /** Loads Pagefind's UI and the converter, then mounts the UI at `selector`. */
 export async function mountSearch(selector: string): Promise<void> {
   loadStylesheet(`${PAGEFIND_BUNDLE}pagefind-ui.css`);
-  const [{ toSimplified }] = await Promise.all([import('../lib/to-simplified.ts'), loadScript(`${PAGEFIND_BUNDLE}pagefind-ui.js`)]);
+  const [{ toSimplified }] = await Promise.all([
+    import('../lib/to-simplified.ts'),
+    loadScript(`${PAGEFIND_BUNDLE}pagefind-ui.js`),
+  ]);
   if (!window.PagefindUI) throw new Error('Pagefind UI did not load');
   let phrases: string[] = [];
   new window.PagefindUI({

@@ -40,7 +40,10 @@ function moveThroughResults(event: KeyboardEvent, element: HTMLDialogElement): v
   event.preventDefault();
   const at = links.indexOf(document.activeElement as HTMLElement);
   const next = event.key === 'ArrowDown' ? at + 1 : at - 1;
-  (next < 0 ? element.querySelector<HTMLElement>('.pagefind-ui__search-input') : links[Math.min(next, links.length - 1)])?.focus();
+  (next < 0
+    ? element.querySelector<HTMLElement>('.pagefind-ui__search-input')
+    : links[Math.min(next, links.length - 1)]
+  )?.focus();
 }
 
 export function initSearch(): void {
@@ -53,7 +56,8 @@ export function initSearch(): void {
   });
   element?.addEventListener('keydown', (event) => moveThroughResults(event, element));
   document.addEventListener('keydown', (event) => {
-    const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
+    const typing =
+      event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
     if ((event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !typing)) {
       event.preventDefault();
       openSearch();
@@ -62,7 +66,10 @@ export function initSearch(): void {
   // A page opened from a result marks the searched words (Pagefind's highlighter).
   if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
     void import(/* @vite-ignore */ `${PAGEFIND_BUNDLE}pagefind-highlight.js`)
-      .then(({ default: PagefindHighlight }) => new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, markContext: 'article' }))
+      .then(
+        ({ default: PagefindHighlight }) =>
+          new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, markContext: 'article' }),
+      )
       .catch(() => undefined);
   }
 }

@@ -47,14 +47,17 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
     try {
       // Rendered notes are kept between builds; NOTES_CACHE names another folder, or `off` renders every note afresh.
       const cacheSetting = process.env.NOTES_CACHE;
-      const cacheDir = cacheSetting === 'off' ? undefined : path.resolve(root, cacheSetting || 'node_modules/.cache/study-notes');
+      const cacheDir =
+        cacheSetting === 'off' ? undefined : path.resolve(root, cacheSetting || 'node_modules/.cache/study-notes');
       content = await buildNotes({ notesDir, base, root, measure, cacheDir });
       recordTiming('markdown', performance.now() - started - figureMs);
       recordTiming('figures', figureMs);
       failure = undefined;
       const pages = content.notes.reduce((sum, note) => sum + 1 + note.chapters.length, 0);
       const unchanged = content.cachedNotes > 0 ? `, ${content.cachedNotes} unchanged since the last build` : '';
-      logger.info(`${content.notes.length} notes${unchanged}, ${pages} pages, ${content.figures.length} figures (${Math.round(performance.now() - started)} ms)`);
+      logger.info(
+        `${content.notes.length} notes${unchanged}, ${pages} pages, ${content.figures.length} figures (${Math.round(performance.now() - started)} ms)`,
+      );
     } catch (error) {
       if (!(error instanceof NoteError)) throw error;
       content = undefined;
@@ -172,7 +175,7 @@ function staticFileFor(
   else pathname = pathname.replace(/^\//, '');
   const figure = pathname.startsWith('figures/') ? pathname.slice('figures/'.length) : undefined;
   if (figure !== undefined && content?.figures.includes(figure)) return { path: path.join(notesDir, figure) };
-  const katexDir = path.dirname(katexStylesheetPath) + '/';
+  const katexDir = `${path.dirname(katexStylesheetPath)}/`;
   if (pathname === katexStylesheetPath) return { path: pathname, body: katexCss() };
   if (pathname.startsWith(`${katexDir}fonts/`) && /^[\w-]+\.woff2$/.test(path.basename(pathname))) {
     return { path: path.join(katexDist(), 'fonts', path.basename(pathname)) };

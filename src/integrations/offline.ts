@@ -6,8 +6,9 @@
  * Runs last in `astro:build:done`, after search has written its index.
  * @see https://developer.chrome.com/docs/workbox/modules/workbox-build#generatesw
  */
-import { fileURLToPath } from 'node:url';
+
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
 import { timed } from '../lib/build-timings.ts';
@@ -18,32 +19,34 @@ export default function offlineIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const { count, size, warnings } = await timed('service worker', () => generateSW({
-          globDirectory: out,
-          globPatterns: ['**/*'],
-          globIgnores: [
-            'sw.js',
-            'workbox-*.js',
-            // Pagefind UIs the site does not use, and its playground.
-            'pagefind/pagefind-component-ui.*',
-            'pagefind/pagefind-modular-ui.*',
-            'pagefind/playground/**',
-          ],
-          swDest: path.join(out, 'sw.js'),
-          cacheId: 'study-notes',
-          directoryIndex: 'index.html',
-          // A result's `?highlight=` must not miss the cached page.
-          // Pagefind asks for its entry file with `?ts=<now>` to dodge HTTP caches; the precache is versioned anyway.
-          ignoreURLParametersMatching: [/^highlight$/, /^ts$/, /^utm_/],
-          // Astro's and Vite's files carry a content hash in their names already.
-          dontCacheBustURLsMatching: /\/_astro\//,
-          cleanupOutdatedCaches: true,
-          skipWaiting: true,
-          clientsClaim: true,
-          maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-          sourcemap: false,
-          mode: 'production',
-        }));
+        const { count, size, warnings } = await timed('service worker', () =>
+          generateSW({
+            globDirectory: out,
+            globPatterns: ['**/*'],
+            globIgnores: [
+              'sw.js',
+              'workbox-*.js',
+              // Pagefind UIs the site does not use, and its playground.
+              'pagefind/pagefind-component-ui.*',
+              'pagefind/pagefind-modular-ui.*',
+              'pagefind/playground/**',
+            ],
+            swDest: path.join(out, 'sw.js'),
+            cacheId: 'study-notes',
+            directoryIndex: 'index.html',
+            // A result's `?highlight=` must not miss the cached page.
+            // Pagefind asks for its entry file with `?ts=<now>` to dodge HTTP caches; the precache is versioned anyway.
+            ignoreURLParametersMatching: [/^highlight$/, /^ts$/, /^utm_/],
+            // Astro's and Vite's files carry a content hash in their names already.
+            dontCacheBustURLsMatching: /\/_astro\//,
+            cleanupOutdatedCaches: true,
+            skipWaiting: true,
+            clientsClaim: true,
+            maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+            sourcemap: false,
+            mode: 'production',
+          }),
+        );
         for (const warning of warnings) logger.warn(warning);
         logger.info(`service worker precaches ${count} files, ${(size / 1024).toFixed(0)} KB`);
       },

@@ -35,13 +35,15 @@ export default function searchIntegration(): AstroIntegration {
               // Relative to the site: Pagefind prefixes its base URL (where its bundle is served) itself.
               const url = siteUrl('/', file.replace(/index\.html$/, ''));
               const added = await index.addHTMLFile({ url, content });
-              if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+              if (added.errors.length > 0)
+                throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
               pages += 1;
             }),
           );
         }
         const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        if (written.errors.length > 0)
+          throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         await pagefind.close();
         recordTiming('search index', performance.now() - started);
         logger.info(`indexed ${pages} pages for search (${Math.round(performance.now() - started)} ms)`);

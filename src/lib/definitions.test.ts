@@ -14,7 +14,8 @@ const typesIn = (tree: Root) => {
   return types;
 };
 
-const footnotesIn = (tree: Root) => tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : []));
+const footnotesIn = (tree: Root) =>
+  tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : []));
 
 /** The note's parts after the split, with footnotes shared. */
 function parts(markdown: string) {
@@ -24,9 +25,17 @@ function parts(markdown: string) {
 
 describe('inlineReferences', () => {
   it('turns reference links and images into links and images, wherever the definition is', () => {
-    const tree = inlineReferences(parseMarkdown('# 1 甲\n\n见[论文][gpt]。\n\n![示意][fig]\n\n# 2 乙\n\n[gpt]: https://arxiv.org/abs/2005.14165 "GPT-3"\n[FIG]: a/图.svg\n', false));
+    const tree = inlineReferences(
+      parseMarkdown(
+        '# 1 甲\n\n见[论文][gpt]。\n\n![示意][fig]\n\n# 2 乙\n\n[gpt]: https://arxiv.org/abs/2005.14165 "GPT-3"\n[FIG]: a/图.svg\n',
+        false,
+      ),
+    );
     const types = typesIn(tree);
-    assert.ok(!types.includes('linkReference') && !types.includes('imageReference') && !types.includes('definition'), types.join());
+    assert.ok(
+      !types.includes('linkReference') && !types.includes('imageReference') && !types.includes('definition'),
+      types.join(),
+    );
     const links: string[] = [];
     visit(tree, (node) => {
       if (node.type === 'link') links.push(`${node.url} ${node.title}`);
@@ -52,15 +61,24 @@ describe('inlineReferences', () => {
 
 describe('shareFootnotes', () => {
   it('gives a chapter the footnotes it refers to that are written elsewhere', () => {
-    const { parts: [intro, one, two], problems } = parts('引言[^a]。\n\n# 1 甲\n\n正文[^b]。\n\n# 2 乙\n\n又见[^b]。\n\n[^a]: 注一\n[^b]: 注二\n');
+    const {
+      parts: [intro, one, two],
+      problems,
+    } = parts('引言[^a]。\n\n# 1 甲\n\n正文[^b]。\n\n# 2 乙\n\n又见[^b]。\n\n[^a]: 注一\n[^b]: 注二\n');
     assert.deepEqual(problems, []);
     assert.deepEqual(footnotesIn(intro!), ['a']);
     assert.deepEqual(footnotesIn(one!), ['b']);
-    assert.deepEqual(footnotesIn(two!).sort(), ['a', 'b'], 'chapter 2 holds both definitions as written, and refers to b');
+    assert.deepEqual(
+      footnotesIn(two!).sort(),
+      ['a', 'b'],
+      'chapter 2 holds both definitions as written, and refers to b',
+    );
   });
 
   it('follows a footnote that refers to another', () => {
-    const { parts: [, one] } = parts('# 1 甲\n\n正文[^a]。\n\n# 2 乙\n\n[^a]: 见[^b]\n[^b]: 出处\n');
+    const {
+      parts: [, one],
+    } = parts('# 1 甲\n\n正文[^a]。\n\n# 2 乙\n\n[^a]: 见[^b]\n[^b]: 出处\n');
     assert.deepEqual(footnotesIn(one!), ['a', 'b']);
   });
 

@@ -48,7 +48,11 @@ export function inlineReferences(tree: Root): Root {
  * nothing refers to would not be shown on any page, so it is reported.
  * After the split; `file` and `lineOffset` place problems.
  */
-export function shareFootnotes(parts: Root[], file: string, lineOffset = 0): { parts: Root[]; problems: NoteProblem[] } {
+export function shareFootnotes(
+  parts: Root[],
+  file: string,
+  lineOffset = 0,
+): { parts: Root[]; problems: NoteProblem[] } {
   const footnotes = new Map<string, FootnoteDefinition>();
   for (const part of parts) {
     visit(part, 'footnoteDefinition', (node) => {

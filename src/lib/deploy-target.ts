@@ -16,6 +16,7 @@ export function deployTarget(env: Record<string, string | undefined>): DeployTar
   const pagesHost = owner ? `${owner.toLowerCase()}.github.io` : undefined;
   const userSite = repo !== undefined && pagesHost !== undefined && repo.toLowerCase() === pagesHost;
   const site = env.SITE || (pagesHost ? `https://${pagesHost}` : undefined);
-  const base = env.BASE_PATH !== undefined && env.BASE_PATH !== '' ? env.BASE_PATH : repo && !userSite ? `/${repo}/` : '/';
+  const base =
+    env.BASE_PATH !== undefined && env.BASE_PATH !== '' ? env.BASE_PATH : repo && !userSite ? `/${repo}/` : '/';
   return { site: site?.replace(/\/+$/, ''), base: normalizeBase(base) };
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Root } from 'mdast';
-import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { figureCaption, remarkFigures, resolveFigure } from './figures.ts';

@@ -78,17 +78,21 @@ export function remarkFigures(options: FigureOptions) {
             : `the figure ${image.url} is outside the notes folder`,
           { place: image.position, ruleId: 'figure-location', source: 'figures' },
         );
-        message.note = 'save the image in the note\'s asset folder (next to the note) and reference it by a relative path';
+        message.note =
+          "save the image in the note's asset folder (next to the note) and reference it by a relative path";
         return;
       }
       const size = options.lookup(resolved.relativeToNotes);
       if (!size) {
-        const message = file.message(`the figure ${image.url} does not exist (looked for ${options.notesDisplayDir ?? 'notes'}/${resolved.relativeToNotes})`, {
-          place: image.position,
-          ruleId: 'missing-figure',
-          source: 'figures',
-        });
-        message.note = 'add the file to the note\'s asset folder, or correct the path or extension in the note';
+        const message = file.message(
+          `the figure ${image.url} does not exist (looked for ${options.notesDisplayDir ?? 'notes'}/${resolved.relativeToNotes})`,
+          {
+            place: image.position,
+            ruleId: 'missing-figure',
+            source: 'figures',
+          },
+        );
+        message.note = "add the file to the note's asset folder, or correct the path or extension in the note";
         return;
       }
       figures.push(resolved.relativeToNotes);
@@ -99,7 +103,13 @@ export function remarkFigures(options: FigureOptions) {
       image.data = {
         ...image.data,
         // The caption names the figure; the alt text says what it shows, where the file tells us.
-        hProperties: { alt: size.description ?? caption, width: size.width, height: size.height, loading: 'lazy', decoding: 'async' },
+        hProperties: {
+          alt: size.description ?? caption,
+          width: size.width,
+          height: size.height,
+          loading: 'lazy',
+          decoding: 'async',
+        },
       };
     });
     visit(tree, 'paragraph', (paragraph: Paragraph, index, parent) => {

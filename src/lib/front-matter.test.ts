@@ -41,8 +41,18 @@ describe('parseFrontMatter', () => {
 
   const errors: { name: string; source: string; line: number; message: RegExp }[] = [
     { name: 'never closed', source: '---\ntitle: A\n\n# 1 x', line: 1, message: /never closed/ },
-    { name: 'unreadable YAML points at its line', source: '---\ntitle: A\nbad: a: b\nx: 1\n---\n', line: 3, message: /cannot be read/ },
-    { name: 'an unclosed [ at the line that opened it', source: '---\ntitle: A\ndate: [2023\ntags: x\n---\n', line: 3, message: /cannot be read/ },
+    {
+      name: 'unreadable YAML points at its line',
+      source: '---\ntitle: A\nbad: a: b\nx: 1\n---\n',
+      line: 3,
+      message: /cannot be read/,
+    },
+    {
+      name: 'an unclosed [ at the line that opened it',
+      source: '---\ntitle: A\ndate: [2023\ntags: x\n---\n',
+      line: 3,
+      message: /cannot be read/,
+    },
     { name: 'a list instead of key: value', source: '---\n- a\n- b\n---\n', line: 2, message: /key: value/ },
   ];
   for (const c of errors) {

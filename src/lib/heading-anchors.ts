@@ -33,7 +33,11 @@ export function rehypeHeadingAnchors() {
       const anchor: ElementContent = {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['heading-anchor'], href: `#${encodeURIComponent(id)}`, ariaLabel: `本节链接：${text}` },
+        properties: {
+          className: ['heading-anchor'],
+          href: `#${encodeURIComponent(id)}`,
+          ariaLabel: `本节链接：${text}`,
+        },
         children: [{ type: 'text', value: '#' }],
       };
       node.children.push(anchor);

@@ -11,7 +11,10 @@ const lookup = (relative: string) => measureFigure(path.join(fixtures, relative)
 describe('loadNote', () => {
   it('loads a note with front matter, an introduction, chapters, math, a figure and a table', async () => {
     const text = readFileSync(path.join(fixtures, 'all-syntax.md'), 'utf8');
-    const note = await loadNote({ relativePath: 'all-syntax.md', displayFile: 'fixtures/all-syntax.md', text }, { base: '/', lookup });
+    const note = await loadNote(
+      { relativePath: 'all-syntax.md', displayFile: 'fixtures/all-syntax.md', text },
+      { base: '/', lookup },
+    );
     assert.equal(note.title, '全部语法');
     assert.equal(note.slug, 'all-syntax');
     assert.deepEqual(note.date, { iso: '2024-01-02', text: '2024-01-02' });
@@ -26,8 +29,14 @@ describe('loadNote', () => {
     );
     const [, second] = note.chapters;
     assert.deepEqual(second?.figures, ['资产/图.svg']);
-    assert.match(second?.html ?? '', /<figure><img src="\/figures\/%E8%B5%84%E4%BA%A7\/%E5%9B%BE.svg" alt="图" width="400" height="200"/);
-    assert.deepEqual(second?.headings.map((h) => [h.depth, h.text]), [[2, '2.1 小节']]);
+    assert.match(
+      second?.html ?? '',
+      /<figure><img src="\/figures\/%E8%B5%84%E4%BA%A7\/%E5%9B%BE.svg" alt="图" width="400" height="200"/,
+    );
+    assert.deepEqual(
+      second?.headings.map((h) => [h.depth, h.text]),
+      [[2, '2.1 小节']],
+    );
   });
 
   it('splits the generative-AI note into its four chapters', async () => {
@@ -39,13 +48,21 @@ describe('loadNote', () => {
     assert.equal(note.date?.text, '2023-03-13');
     assert.deepEqual(
       note.chapters.map((c) => c.heading),
-      ['1 ChatGPT 原理剖析', '2 能够使用工具的AI', '3 生成式学习的两种策略', '4 Finetuning vs Prompting(微调与提示)：对于大型语言模型的不同期待衍生的两种使用方式'],
+      [
+        '1 ChatGPT 原理剖析',
+        '2 能够使用工具的AI',
+        '3 生成式学习的两种策略',
+        '4 Finetuning vs Prompting(微调与提示)：对于大型语言模型的不同期待衍生的两种使用方式',
+      ],
     );
     assert.match(note.intro.html, /李宏毅教授/);
     assert.equal(note.chapters.flatMap((c) => c.figures).length, 21);
     assert.equal(site.figures.length, 21);
     // `### 1.1` under `# 1` and under `## 2` both become h2.
-    assert.deepEqual(note.chapters.map((c) => c.headings[0]?.depth), [2, 2, 2, 2]);
+    assert.deepEqual(
+      note.chapters.map((c) => c.headings[0]?.depth),
+      [2, 2, 2, 2],
+    );
     assert.match(note.chapters[0]!.html, /<figcaption>历史信息<\/figcaption>/);
   });
 });

@@ -10,9 +10,9 @@ import { inlineReferences, shareFootnotes } from './definitions.ts';
 import { NoteError, type NoteProblem } from './errors.ts';
 import type { FigureOptions } from './figures.ts';
 import { parseFrontMatter } from './front-matter.ts';
-import { readNoteMeta, type NoteMeta } from './note-meta.ts';
+import { type NoteMeta, readNoteMeta } from './note-meta.ts';
 import { parseMarkdown } from './parse-note.ts';
-import { renderPart, type RenderedPart } from './render.ts';
+import { type RenderedPart, renderPart } from './render.ts';
 import { relevelHeadings, splitChapters } from './split-chapters.ts';
 import { chapterPath, notePath, type SitePath } from './urls.ts';
 
@@ -56,16 +56,29 @@ export async function loadNote(source: NoteSource, options: Omit<FigureOptions, 
   const file = source.displayFile;
   const text = source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const split = parseFrontMatter(text, file);
-  const stem = source.relativePath.split('/').pop()!.replace(/\.mdx?$/i, '');
+  const stem = source.relativePath
+    .split('/')
+    .pop()!
+    .replace(/\.mdx?$/i, '');
   const meta = readNoteMeta(split.data, stem, split.yaml, file);
   const mdx = /\.mdx$/i.test(source.relativePath);
   const tree = inlineReferences(parseMarkdown(split.body, mdx));
   const parts = splitChapters(tree, file, split.bodyLineOffset);
-  const footnotes = shareFootnotes([parts.intro, ...parts.chapters.map((chapter) => chapter.tree)], file, split.bodyLineOffset);
+  const footnotes = shareFootnotes(
+    [parts.intro, ...parts.chapters.map((chapter) => chapter.tree)],
+    file,
+    split.bodyLineOffset,
+  );
   const [intro = parts.intro, ...chapterTrees] = footnotes.parts;
   const chapters = parts.chapters.map((chapter, index) => ({ ...chapter, tree: chapterTrees[index] ?? chapter.tree }));
   const slug = slugify(stem) || 'note';
-  const context = { ...options, noteFile: source.relativePath, displayFile: file, lineOffset: split.bodyLineOffset, mdx };
+  const context = {
+    ...options,
+    noteFile: source.relativePath,
+    displayFile: file,
+    lineOffset: split.bodyLineOffset,
+    mdx,
+  };
 
   const problems: NoteProblem[] = [...footnotes.problems];
   const render = async (part: Root): Promise<RenderedPart> => {

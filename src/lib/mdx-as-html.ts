@@ -9,17 +9,21 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
-const HINT = 'notes are rendered as documents: write HTML elements (lowercase) and Markdown; move code into the site\'s components';
+const HINT =
+  "notes are rendered as documents: write HTML elements (lowercase) and Markdown; move code into the site's components";
 
 export function remarkMdxAsHtml() {
   return (tree: Root, file: VFile) => {
     visit(tree, (node) => {
       if (CODE_NODES.has(node.type)) {
-        file.message(`MDX code (${node.type === 'mdxjsEsm' ? 'import/export' : '{expression}'}) is not supported in notes`, {
-          place: node.position,
-          ruleId: 'mdx-code',
-          source: 'mdx',
-        }).note = HINT;
+        file.message(
+          `MDX code (${node.type === 'mdxjsEsm' ? 'import/export' : '{expression}'}) is not supported in notes`,
+          {
+            place: node.position,
+            ruleId: 'mdx-code',
+            source: 'mdx',
+          },
+        ).note = HINT;
         return;
       }
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
@@ -45,7 +49,11 @@ export function remarkMdxAsHtml() {
         }
       }
       // A fragment (`<>…</>`) keeps its children in a neutral wrapper.
-      element.data = { ...element.data, hName: element.name ?? (element.type === 'mdxJsxFlowElement' ? 'div' : 'span'), hProperties: properties };
+      element.data = {
+        ...element.data,
+        hName: element.name ?? (element.type === 'mdxJsxFlowElement' ? 'div' : 'span'),
+        hProperties: properties,
+      };
     });
   };
 }

@@ -8,13 +8,15 @@ import { NoteError } from './errors.ts';
 import { pipelineFingerprint } from './note-cache.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const svg = (width: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="50"><desc>示意</desc></svg>`;
+const svg = (width: number) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="50"><desc>示意</desc></svg>`;
 
 describe('the note cache', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'note-cache-'));
   const notesDir = path.join(work, 'notes');
   const cacheDir = path.join(work, 'cache');
-  const note = (body: string) => writeFileSync(path.join(notesDir, '甲.md'), `---\ntitle: 甲\n---\n\n# 1 一\n\n${body}\n`);
+  const note = (body: string) =>
+    writeFileSync(path.join(notesDir, '甲.md'), `---\ntitle: 甲\n---\n\n# 1 一\n\n${body}\n`);
   const build = () => buildNotes({ notesDir, base: '/', root: ROOT, cacheDir });
 
   beforeEach(() => {
@@ -63,7 +65,11 @@ describe('the note cache', () => {
   it('fingerprints the pipeline: its code and locked dependencies', () => {
     assert.equal(pipelineFingerprint(ROOT), pipelineFingerprint(ROOT));
     const elsewhere = mkdtempSync(path.join(tmpdir(), 'no-pipeline-'));
-    assert.notEqual(pipelineFingerprint(elsewhere), pipelineFingerprint(elsewhere), 'without sources nothing is trusted');
+    assert.notEqual(
+      pipelineFingerprint(elsewhere),
+      pipelineFingerprint(elsewhere),
+      'without sources nothing is trusted',
+    );
     rmSync(elsewhere, { recursive: true, force: true });
   });
 });

@@ -96,7 +96,9 @@ export function pipelineFingerprint(root: string): string {
   const digest = createHash('sha256').update(process.version);
   const lib = path.join(root, 'src/lib');
   try {
-    for (const file of readdirSync(lib).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort()) {
+    for (const file of readdirSync(lib)
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+      .sort()) {
       digest.update(file).update(readFileSync(path.join(lib, file)));
     }
     digest.update(readFileSync(path.join(root, 'package-lock.json')));

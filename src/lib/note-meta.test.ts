@@ -10,10 +10,23 @@ describe('readNoteMeta', () => {
     {
       name: 'Hexo date with time; categories list',
       data: { title: '生成式AI学习笔记', date: '2023-03-13 19:20:00', categories: ['算法学习'] },
-      expected: { title: '生成式AI学习笔记', date: { iso: '2023-03-13T19:20:00', text: '2023-03-13' }, categories: ['算法学习'], tags: [] },
+      expected: {
+        title: '生成式AI学习笔记',
+        date: { iso: '2023-03-13T19:20:00', text: '2023-03-13' },
+        categories: ['算法学习'],
+        tags: [],
+      },
     },
-    { name: 'missing title falls back to the file name', data: {}, expected: { title: '文件名', categories: [], tags: [] } },
-    { name: 'empty title falls back to the file name', data: { title: '  ' }, expected: { title: '文件名', categories: [], tags: [] } },
+    {
+      name: 'missing title falls back to the file name',
+      data: {},
+      expected: { title: '文件名', categories: [], tags: [] },
+    },
+    {
+      name: 'empty title falls back to the file name',
+      data: { title: '  ' },
+      expected: { title: '文件名', categories: [], tags: [] },
+    },
     { name: 'numeric title', data: { title: 2023 }, expected: { title: '2023', categories: [], tags: [] } },
     {
       name: 'single category string and nested Hexo categories',
@@ -48,7 +61,8 @@ describe('readNoteMeta', () => {
   it('reports a date that is not a date at the line of `date:`', () => {
     assert.throws(
       () => readNoteMeta({ date: 'soon' }, 'x', yaml, 'notes/a.md'),
-      (error: unknown) => error instanceof NoteError && error.problems[0]?.line === 3 && /not a date/.test(error.message),
+      (error: unknown) =>
+        error instanceof NoteError && error.problems[0]?.line === 3 && /not a date/.test(error.message),
     );
   });
 });

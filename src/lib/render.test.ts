@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseMarkdown } from './parse-note.ts';
-import { renderPart, type RenderContext, type RenderedPart } from './render.ts';
+import { type RenderContext, type RenderedPart, renderPart } from './render.ts';
 
-const context: RenderContext = { base: '/', noteFile: 'a.md', displayFile: 'notes/a.md', lineOffset: 4, lookup: () => undefined };
+const context: RenderContext = {
+  base: '/',
+  noteFile: 'a.md',
+  displayFile: 'notes/a.md',
+  lineOffset: 4,
+  lookup: () => undefined,
+};
 const render = (markdown: string, mdx = false) => renderPart(parseMarkdown(markdown, mdx), { ...context, mdx });
 const rendered = async (markdown: string, mdx = false): Promise<RenderedPart> => {
   const result = await render(markdown, mdx);
@@ -41,7 +47,10 @@ describe('renderPart', () => {
       { depth: 2, id: '11-對-chatgpt-的常見誤解', text: '1.1 對 ChatGPT 的常見誤解' },
       { depth: 3, id: '小节', text: '小节' },
     ]);
-    assert.match(part.html, /<h2 id="11-對-chatgpt-的常見誤解">1.1 對 ChatGPT 的常見誤解<a class="heading-anchor" href="#11-%E5%B0%8D-chatgpt-%E7%9A%84%E5%B8%B8%E8%A6%8B%E8%AA%A4%E8%A7%A3"/);
+    assert.match(
+      part.html,
+      /<h2 id="11-對-chatgpt-的常見誤解">1.1 對 ChatGPT 的常見誤解<a class="heading-anchor" href="#11-%E5%B0%8D-chatgpt-%E7%9A%84%E5%B8%B8%E8%A6%8B%E8%AA%A4%E8%A7%A3"/,
+    );
   });
 
   it('renders GFM tables with every row', async () => {

@@ -5,9 +5,10 @@
  * the part has some), headings given anchors. Problems found on the way come back as values with
  * the note's file and line.
  */
+
+import rehypeShiki, { type RehypeShikiOptions } from '@shikijs/rehype';
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
-import rehypeShiki, { type RehypeShikiOptions } from '@shikijs/rehype';
 import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -15,8 +16,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { NoteProblem } from './errors.ts';
-import { remarkFigures, type FigureOptions } from './figures.ts';
-import { rehypeHeadingAnchors, type PageHeading } from './heading-anchors.ts';
+import { type FigureOptions, remarkFigures } from './figures.ts';
+import { type PageHeading, rehypeHeadingAnchors } from './heading-anchors.ts';
 import { remarkMdxAsHtml } from './mdx-as-html.ts';
 
 export interface RenderedPart {
@@ -60,7 +61,10 @@ const HINTS: Record<string, string> = {
  * Renders `tree` to HTML, or returns the problems that stop it. The tree is
  * changed on the way (figures rewritten): pass one that is not used again.
  */
-export async function renderPart(tree: Root, context: RenderContext): Promise<RenderedPart | { problems: NoteProblem[] }> {
+export async function renderPart(
+  tree: Root,
+  context: RenderContext,
+): Promise<RenderedPart | { problems: NoteProblem[] }> {
   const file = new VFile({ path: context.displayFile });
   const hasMath = contains(tree, ['math', 'inlineMath']);
   const processor = unified()
@@ -81,8 +85,15 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
   const problems: NoteProblem[] = file.messages.map((message) => ({
     file: context.displayFile,
     line: (message.line ?? 1) + context.lineOffset,
-    message: message.source === 'rehype-katex' ? `invalid TeX: ${message.cause instanceof Error ? message.cause.message : message.reason}` : message.reason,
-    hint: message.note ?? HINTS[message.ruleId ?? ''] ?? HINTS[message.source === 'rehype-katex' ? 'katex' : ''] ?? 'fix this line of the note',
+    message:
+      message.source === 'rehype-katex'
+        ? `invalid TeX: ${message.cause instanceof Error ? message.cause.message : message.reason}`
+        : message.reason,
+    hint:
+      message.note ??
+      HINTS[message.ruleId ?? ''] ??
+      HINTS[message.source === 'rehype-katex' ? 'katex' : ''] ??
+      'fix this line of the note',
   }));
   if (problems.length > 0) return { problems };
   return {

@@ -9,7 +9,7 @@ import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { SECTION_TITLES_META, searchForm, unspaceHan, type ToSimplified } from './search-text.ts';
+import { SECTION_TITLES_META, searchForm, type ToSimplified, unspaceHan } from './search-text.ts';
 
 // The note content of a built page: the one <article data-pagefind-body> (pages never nest articles).
 const NOTE_CONTENT = /<article\b[^>]*\bdata-pagefind-body\b[^>]*>[\s\S]*?<\/article>/;

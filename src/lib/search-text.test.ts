@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { toSimplified } from './to-simplified.ts';
 import { foldQuery, queryPhrases, refineResult, spaceHan, unspaceHan } from './search-text.ts';
-
+import { toSimplified } from './to-simplified.ts';
 
 describe('search text', () => {
   const spaced: [string, string][] = [
@@ -12,7 +11,8 @@ describe('search text', () => {
     ['GPT-3 有 175B 参数', 'GPT-3 有 175B 参 数'],
     ['', ''],
   ];
-  for (const [input, expected] of spaced) it(`spaces ${input || '(empty)'}`, () => assert.equal(spaceHan(input), expected));
+  for (const [input, expected] of spaced)
+    it(`spaces ${input || '(empty)'}`, () => assert.equal(spaceHan(input), expected));
 
   const queries: [string, string, string[]][] = [
     ['接龙', '接 龙', ['接龙']],
@@ -33,14 +33,18 @@ describe('search text', () => {
   }
 
   const excerpts: [string, string][] = [
-    ['chatgpt 真 正 做 的 事 就 是 文 字 <mark>接 </mark><mark>龙 </mark>， 根 据', 'chatgpt 真正做的事就是文字<mark>接龙</mark>，根据'],
+    [
+      'chatgpt 真 正 做 的 事 就 是 文 字 <mark>接 </mark><mark>龙 </mark>， 根 据',
+      'chatgpt 真正做的事就是文字<mark>接龙</mark>，根据',
+    ],
     ['Prompting( 微 调 与 提 示 )： 对 于', 'Prompting(微调与提示)：对于'],
     ['<mark>预 </mark><mark>训 </mark><mark>练</mark> 的 好 处', '<mark>预训练</mark>的好处'],
     ['1.1 对 ChatGPT 的 常 见', '1.1 对 ChatGPT 的常见'],
     ['<mark>GPT</mark> <mark>BERT</mark>', '<mark>GPT</mark> <mark>BERT</mark>'],
     ['GPT-3 2020', 'GPT-3 2020'],
   ];
-  for (const [excerpt, expected] of excerpts) it(`restores the excerpt ${expected}`, () => assert.equal(unspaceHan(excerpt), expected));
+  for (const [excerpt, expected] of excerpts)
+    it(`restores the excerpt ${expected}`, () => assert.equal(unspaceHan(excerpt), expected));
 
   it('puts sections with the phrase first and carries it to the page for highlighting', () => {
     const result = refineResult(
@@ -55,10 +59,13 @@ describe('search text', () => {
       },
       ['通才'],
     );
-    assert.deepEqual(result.sub_results?.map((s) => [s.title, s.url]), [
-      ['4.2.2 通才', '/n/4/?highlight=%E9%80%9A%E6%89%8D#422-通才'],
-      ['4.2.1 专才', '/n/4/?highlight=%E9%80%9A%E6%89%8D#421-专才'],
-    ]);
+    assert.deepEqual(
+      result.sub_results?.map((s) => [s.title, s.url]),
+      [
+        ['4.2.2 通才', '/n/4/?highlight=%E9%80%9A%E6%89%8D#422-通才'],
+        ['4.2.1 专才', '/n/4/?highlight=%E9%80%9A%E6%89%8D#421-专才'],
+      ],
+    );
     assert.equal(result.url, '/n/4/?highlight=%E9%80%9A%E6%89%8D');
     assert.equal(result.meta.title, '4 专才');
   });
@@ -68,14 +75,24 @@ describe('search text', () => {
       {
         url: '/n/1/',
         excerpt: '',
-        meta: { title: '1 ChatGPT 原理剖析', sections: JSON.stringify({ '11-對-chatgpt-的常見誤解': '1.1 對 ChatGPT 的常見誤解' }) },
+        meta: {
+          title: '1 ChatGPT 原理剖析',
+          sections: JSON.stringify({ '11-對-chatgpt-的常見誤解': '1.1 對 ChatGPT 的常見誤解' }),
+        },
         sub_results: [
-          { title: '1.1 对 ChatGPT 的 常 见 误 解', url: '/n/1/#11-%E5%B0%8D-chatgpt-%E7%9A%84%E5%B8%B8%E8%A6%8B%E8%AA%A4%E8%A7%A3', excerpt: '' },
+          {
+            title: '1.1 对 ChatGPT 的 常 见 误 解',
+            url: '/n/1/#11-%E5%B0%8D-chatgpt-%E7%9A%84%E5%B8%B8%E8%A6%8B%E8%AA%A4%E8%A7%A3',
+            excerpt: '',
+          },
           { title: '1.2 预 训 练', url: '/n/1/#12-预训练', excerpt: '' },
         ],
       },
       [],
     );
-    assert.deepEqual(result.sub_results?.map((s) => s.title), ['1.1 對 ChatGPT 的常見誤解', '1.2 预训练']);
+    assert.deepEqual(
+      result.sub_results?.map((s) => s.title),
+      ['1.1 對 ChatGPT 的常見誤解', '1.2 预训练'],
+    );
   });
 });

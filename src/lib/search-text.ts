@@ -63,7 +63,9 @@ export function unspaceHan(html: string): string {
 
 /** Plain text of an excerpt, for matching. */
 function plain(html: string): string {
-  return unspaceHan(html).replace(/<[^>]+>/g, '').toLowerCase();
+  return unspaceHan(html)
+    .replace(/<[^>]+>/g, '')
+    .toLowerCase();
 }
 
 /** The metadata field holding section titles as written, by heading id (JSON). */
@@ -85,17 +87,25 @@ export interface ShownResult {
  */
 export function refineResult<R extends ShownResult>(result: R, phrases: string[], highlightParam = 'highlight'): R {
   const wanted = phrases.map((phrase) => phrase.toLowerCase());
-  const matches = (html: string, title = '') => wanted.filter((phrase) => plain(`${title} ${html}`).includes(phrase)).length;
+  const matches = (html: string, title = '') =>
+    wanted.filter((phrase) => plain(`${title} ${html}`).includes(phrase)).length;
   const withHighlight = (url: string) => {
     const [path = '', hash] = url.split('#');
-    const query = wanted.length ? `${path.includes('?') ? '&' : '?'}${wanted.map((p) => `${highlightParam}=${encodeURIComponent(p)}`).join('&')}` : '';
+    const query = wanted.length
+      ? `${path.includes('?') ? '&' : '?'}${wanted.map((p) => `${highlightParam}=${encodeURIComponent(p)}`).join('&')}`
+      : '';
     return `${path}${query}${hash === undefined ? '' : `#${hash}`}`;
   };
   const titles = sectionTitles(result.meta[SECTION_TITLES_META]);
   const subResults = (result.sub_results ?? [])
     .map((sub, index) => ({ sub, index, score: matches(sub.excerpt, sub.title) }))
     .sort((a, b) => b.score - a.score || a.index - b.index)
-    .map(({ sub }) => ({ ...sub, title: titles[anchorOf(sub.url)] ?? unspaceHan(sub.title), excerpt: unspaceHan(sub.excerpt), url: withHighlight(sub.url) }));
+    .map(({ sub }) => ({
+      ...sub,
+      title: titles[anchorOf(sub.url)] ?? unspaceHan(sub.title),
+      excerpt: unspaceHan(sub.excerpt),
+      url: withHighlight(sub.url),
+    }));
   return {
     ...result,
     url: withHighlight(result.url),

@@ -8,7 +8,9 @@ import { chapterHeading, relevelHeadings, splitChapters } from './split-chapters
 
 const split = (markdown: string, offset = 0) => splitChapters(parseMarkdown(markdown, false), 'notes/a.md', offset);
 const outline = (tree: Root) =>
-  tree.children.filter((node): node is Heading => node.type === 'heading').map((node) => `h${node.depth} ${toString(node)}`);
+  tree.children
+    .filter((node): node is Heading => node.type === 'heading')
+    .map((node) => `h${node.depth} ${toString(node)}`);
 
 describe('chapterHeading', () => {
   const cases: [string, string | undefined][] = [
@@ -74,7 +76,11 @@ describe('splitChapters', () => {
 
 describe('relevelHeadings', () => {
   const cases: { name: string; markdown: string; expected: string[] }[] = [
-    { name: 'h3/h4 under a chapter become h2/h3', markdown: '### a\n\n#### b\n\n### c', expected: ['h2 a', 'h3 b', 'h2 c'] },
+    {
+      name: 'h3/h4 under a chapter become h2/h3',
+      markdown: '### a\n\n#### b\n\n### c',
+      expected: ['h2 a', 'h3 b', 'h2 c'],
+    },
     { name: 'a skipped level closes up', markdown: '### a\n\n##### b', expected: ['h2 a', 'h3 b'] },
     { name: 'h1 in a single-page note becomes h2', markdown: '# a\n\n## b', expected: ['h2 a', 'h3 b'] },
     { name: 'no headings', markdown: 'text', expected: [] },

@@ -55,7 +55,13 @@ export function splitChapters(tree: Root, file: string, lineOffset = 0): SplitNo
           'renumber one of the two headings, or make this one a section (`###`) of the other',
         );
       }
-      chapters.push({ number: chapter.number, title: chapter.title, heading: chapter.text, line, tree: { type: 'root', children: [] } });
+      chapters.push({
+        number: chapter.number,
+        title: chapter.title,
+        heading: chapter.text,
+        line,
+        tree: { type: 'root', children: [] },
+      });
     } else {
       (chapters.at(-1)?.tree.children ?? intro).push(node);
     }
@@ -86,7 +92,10 @@ function collectDepths(nodes: RootContent[], depths: Set<number>): void {
 function relevel(node: RootContent, levelOf: Map<number, Heading['depth']>): RootContent {
   if (node.type === 'heading') return { ...node, depth: levelOf.get(node.depth) ?? node.depth };
   if ('children' in node && node.type !== 'paragraph') {
-    return { ...node, children: (node.children as RootContent[]).map((child) => relevel(child, levelOf)) } as RootContent;
+    return {
+      ...node,
+      children: (node.children as RootContent[]).map((child) => relevel(child, levelOf)),
+    } as RootContent;
   }
   return node;
 }

@@ -7,17 +7,30 @@ describe('siteUrl', () => {
   const cases: [string, string, string | undefined, string][] = [
     ['/', '', undefined, '/'],
     ['/notes-site/', '', undefined, '/notes-site/'],
-    ['/notes-site', '生成式ai学习笔记/', undefined, '/notes-site/%E7%94%9F%E6%88%90%E5%BC%8Fai%E5%AD%A6%E4%B9%A0%E7%AC%94%E8%AE%B0/'],
+    [
+      '/notes-site',
+      '生成式ai学习笔记/',
+      undefined,
+      '/notes-site/%E7%94%9F%E6%88%90%E5%BC%8Fai%E5%AD%A6%E4%B9%A0%E7%AC%94%E8%AE%B0/',
+    ],
     ['/', 'figures/a b/图#1.svg', undefined, '/figures/a%20b/%E5%9B%BE%231.svg'],
     ['/', 'n/1-x/', '11-對-chatgpt', '/n/1-x/#11-%E5%B0%8D-chatgpt'],
     ['', '/favicon.svg', undefined, '/favicon.svg'],
   ];
   for (const [base, path, fragment, expected] of cases) {
-    it(`${base} + ${path}${fragment ? `#${fragment}` : ''}`, () => assert.equal(siteUrl(base, path, fragment), expected));
+    it(`${base} + ${path}${fragment ? `#${fragment}` : ''}`, () =>
+      assert.equal(siteUrl(base, path, fragment), expected));
   }
 
   it('normalizes base paths', () => {
-    assert.deepEqual(['', '/', 'repo', '/repo', 'repo/', '//repo//'].map(normalizeBase), ['/', '/', '/repo/', '/repo/', '/repo/', '/repo/']);
+    assert.deepEqual(['', '/', 'repo', '/repo', 'repo/', '//repo//'].map(normalizeBase), [
+      '/',
+      '/',
+      '/repo/',
+      '/repo/',
+      '/repo/',
+      '/repo/',
+    ]);
   });
 
   it('keeps separators and encodes the rest', () => assert.equal(encodePath('a?/b%/'), 'a%3F/b%25/'));
@@ -26,9 +39,21 @@ describe('siteUrl', () => {
 describe('deployTarget', () => {
   const cases: [string, Record<string, string>, { site: string | undefined; base: string }][] = [
     ['nothing set: root', {}, { site: undefined, base: '/' }],
-    ['SITE and BASE_PATH win', { SITE: 'https://notes.example.org/', BASE_PATH: 'study' , GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'me/x' }, { site: 'https://notes.example.org', base: '/study/' }],
-    ['project site in Actions', { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'Alice/notes-site' }, { site: 'https://alice.github.io', base: '/notes-site/' }],
-    ['user site in Actions', { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'Alice/alice.github.io' }, { site: 'https://alice.github.io', base: '/' }],
+    [
+      'SITE and BASE_PATH win',
+      { SITE: 'https://notes.example.org/', BASE_PATH: 'study', GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'me/x' },
+      { site: 'https://notes.example.org', base: '/study/' },
+    ],
+    [
+      'project site in Actions',
+      { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'Alice/notes-site' },
+      { site: 'https://alice.github.io', base: '/notes-site/' },
+    ],
+    [
+      'user site in Actions',
+      { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'Alice/alice.github.io' },
+      { site: 'https://alice.github.io', base: '/' },
+    ],
     ['GITHUB_REPOSITORY outside Actions is ignored', { GITHUB_REPOSITORY: 'a/b' }, { site: undefined, base: '/' }],
   ];
   for (const [name, env, expected] of cases) {

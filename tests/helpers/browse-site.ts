@@ -2,7 +2,7 @@
 import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { serveSite, type StaticSite } from './serve.ts';
+import { type StaticSite, serveSite } from './serve.ts';
 import { builtSite, SITES, type SiteName } from './sites.ts';
 
 export interface BrowsedSite {

@@ -4,8 +4,8 @@
  * checks them against the query set.
  */
 import type { Page } from 'playwright-core';
-import { toSimplified } from '../../src/lib/to-simplified.ts';
 import { foldQuery, queryPhrases, refineResult, SEARCH_RANKING, type ShownResult } from '../../src/lib/search-text.ts';
+import { toSimplified } from '../../src/lib/to-simplified.ts';
 import type { SearchCase } from '../search-queries.ts';
 
 export interface Found {
@@ -35,7 +35,9 @@ export async function runQueries(page: Page, bundle: string, queries: string[], 
       for (const term of terms as string[]) {
         const started = performance.now();
         const search = await pagefind.search(term);
-        const results = await Promise.all(search.results.slice(0, 5).map((result: { data: () => Promise<ShownResult> }) => result.data()));
+        const results = await Promise.all(
+          search.results.slice(0, 5).map((result: { data: () => Promise<ShownResult> }) => result.data()),
+        );
         out.push({ results, milliseconds: performance.now() - started });
       }
       return out;
@@ -43,8 +45,14 @@ export async function runQueries(page: Page, bundle: string, queries: string[], 
     [bundle, prepared, raw ? {} : SEARCH_RANKING] as const,
   );
   return answers.map(({ results, milliseconds }, index) => {
-    const refined = raw ? results : results.map((result) => refineResult(result, queryPhrases(queries[index]!, toSimplified)));
-    return { chapters: refined.map((result) => chapterOf(result.url)), section: refined[0]?.sub_results?.[0]?.title, milliseconds };
+    const refined = raw
+      ? results
+      : results.map((result) => refineResult(result, queryPhrases(queries[index]!, toSimplified)));
+    return {
+      chapters: refined.map((result) => chapterOf(result.url)),
+      section: refined[0]?.sub_results?.[0]?.title,
+      milliseconds,
+    };
   });
 }
 
@@ -53,10 +61,12 @@ export function judge(c: SearchCase, found: Found): string | undefined {
   const [first] = found.chapters;
   if (c.first !== undefined && first !== c.first) return `expected chapter ${c.first} first, got [${found.chapters}]`;
   for (const chapter of c.top ?? []) {
-    if (!found.chapters.slice(0, 3).includes(chapter)) return `expected chapter ${chapter} in the top 3, got [${found.chapters}]`;
+    if (!found.chapters.slice(0, 3).includes(chapter))
+      return `expected chapter ${chapter} in the top 3, got [${found.chapters}]`;
   }
   if (first !== undefined && c.notFirst?.includes(first)) return `chapter ${first} must not be first`;
-  if (c.section && found.section?.trim().split(/\s+/)[0] !== c.section) return `expected section ${c.section}, got ${found.section}`;
+  if (c.section && found.section?.trim().split(/\s+/)[0] !== c.section)
+    return `expected section ${c.section}, got ${found.section}`;
   if (found.chapters.length === 0) return 'no results';
   return undefined;
 }

@@ -56,7 +56,12 @@ export async function serveSite(initialRoot: string, base = '/'): Promise<Static
   const server: Server = createServer((request, response) => {
     const file = fileForPath(root, base, request.url ?? '/');
     // A directory URL without its slash redirects, as GitHub Pages does.
-    if (file && file.endsWith('index.html') && request.url && !request.url.split(/[?#]/)[0]!.endsWith('/') && !request.url.endsWith('.html')) {
+    if (
+      file?.endsWith('index.html') &&
+      request.url &&
+      !request.url.split(/[?#]/)[0]!.endsWith('/') &&
+      !request.url.endsWith('.html')
+    ) {
       response.writeHead(301, { Location: `${request.url.split(/[?#]/)[0]}/` });
       response.end();
       return;
@@ -69,9 +74,16 @@ export async function serveSite(initialRoot: string, base = '/'): Promise<Static
     }
     const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'max-age=600' };
-    if (/text|javascript|json|svg|xml|manifest/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
+    if (
+      /text|javascript|json|svg|xml|manifest/.test(type) &&
+      /\bgzip\b/.test(String(request.headers['accept-encoding']))
+    ) {
       const body = gzipSync(readFileSync(target));
-      response.writeHead(file ? 200 : 404, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(body.length) });
+      response.writeHead(file ? 200 : 404, {
+        ...headers,
+        'Content-Encoding': 'gzip',
+        'Content-Length': String(body.length),
+      });
       response.end(body);
       return;
     }

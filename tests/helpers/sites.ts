@@ -32,19 +32,23 @@ export interface BuildResult {
 
 /** Runs `astro build` with the notes folder, base path and output folder given. */
 export function runBuild(site: SiteBuild, extraEnv: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NOTES_DIR: site.notesDir,
-      BASE_PATH: site.base,
-      OUT_DIR: site.outDir,
-      SITE: site.site ?? '',
-      ...extraEnv,
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NOTES_DIR: site.notesDir,
+        BASE_PATH: site.base,
+        OUT_DIR: site.outDir,
+        SITE: site.site ?? '',
+        ...extraEnv,
+      },
     },
-  });
+  );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
