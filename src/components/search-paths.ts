@@ -2,4 +2,4 @@
 import { siteUrl } from '../lib/urls.ts';
 
 export const PAGEFIND_BUNDLE = siteUrl(import.meta.env.BASE_URL, 'pagefind/');
-export const HIGHLIGHT_PARAM = 'highlight';
+export { HIGHLIGHT_PARAM } from '../site.ts';

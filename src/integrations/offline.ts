@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
 import { timed } from '../lib/build-timings.ts';
+import { HIGHLIGHT_PARAM } from '../site.ts';
 
 export default function offlineIntegration(): AstroIntegration {
   return {
@@ -36,7 +37,7 @@ export default function offlineIntegration(): AstroIntegration {
             directoryIndex: 'index.html',
             // A result's `?highlight=` must not miss the cached page.
             // Pagefind asks for its entry file with `?ts=<now>` to dodge HTTP caches; the precache is versioned anyway.
-            ignoreURLParametersMatching: [/^highlight$/, /^ts$/, /^utm_/],
+            ignoreURLParametersMatching: [new RegExp(`^${HIGHLIGHT_PARAM}$`), /^ts$/, /^utm_/],
             // Astro's and Vite's files carry a content hash in their names already.
             dontCacheBustURLsMatching: /\/_astro\//,
             cleanupOutdatedCaches: true,

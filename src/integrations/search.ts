@@ -12,6 +12,7 @@ import { recordTiming } from '../lib/build-timings.ts';
 import { prepareForIndex } from '../lib/search-index.ts';
 import { toSimplified } from '../lib/to-simplified.ts';
 import { siteUrl } from '../lib/urls.ts';
+import { SITE_LANG } from '../site.ts';
 
 const INDEX_BATCH = 16;
 
@@ -22,7 +23,7 @@ export default function searchIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const out = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: SITE_LANG.toLowerCase() });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         let pages = 0;
         const files = pageFiles(out);

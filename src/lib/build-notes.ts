@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
+import { SITE_LANG } from '../site.ts';
 import { NoteError, type NoteProblem } from './errors.ts';
 import type { FigureSize } from './figures.ts';
 import { loadNote, type Note } from './load-note.ts';
@@ -127,7 +128,9 @@ export async function buildNotes(options: BuildNotesOptions): Promise<SiteConten
   }
   if (problems.length > 0) throw new NoteError(problems);
 
-  notes.sort((a, b) => (b.date?.iso ?? '').localeCompare(a.date?.iso ?? '') || a.title.localeCompare(b.title, 'zh-CN'));
+  notes.sort(
+    (a, b) => (b.date?.iso ?? '').localeCompare(a.date?.iso ?? '') || a.title.localeCompare(b.title, SITE_LANG),
+  );
   const parts = notes.flatMap((note) => [note.intro, ...note.chapters]);
   return {
     notes,

@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { fragmentHref } from './urls.ts';
 
 export interface PageHeading {
   depth: number;
@@ -35,7 +36,7 @@ export function rehypeHeadingAnchors() {
         tagName: 'a',
         properties: {
           className: ['heading-anchor'],
-          href: `#${encodeURIComponent(id)}`,
+          href: fragmentHref(id),
           ariaLabel: `本节链接：${text}`,
         },
         children: [{ type: 'text', value: '#' }],

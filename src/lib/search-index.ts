@@ -9,6 +9,7 @@ import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { SITE_LANG } from '../site.ts';
 import { SECTION_TITLES_META, searchForm, type ToSimplified, unspaceHan } from './search-text.ts';
 
 // The note content of a built page: the one <article data-pagefind-body> (pages never nest articles).
@@ -23,7 +24,7 @@ const NOTE_CONTENT = /<article\b[^>]*\bdata-pagefind-body\b[^>]*>[\s\S]*?<\/arti
 export function prepareForIndex(html: string, toSimplified: ToSimplified): string | undefined {
   const content = NOTE_CONTENT.exec(html)?.[0];
   if (!content) return undefined;
-  const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? 'zh-CN';
+  const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? SITE_LANG;
   const tree: Root = fromHtml(content, { fragment: true });
   const body = select('[data-pagefind-body]', tree);
   if (!body) return undefined;

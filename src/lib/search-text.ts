@@ -11,6 +11,8 @@
  * browser (queries, results).
  */
 
+import { HIGHLIGHT_PARAM } from '../site.ts';
+
 /** Converts traditional Chinese to simplified (`to-simplified.ts`). */
 export type ToSimplified = (text: string) => string;
 
@@ -85,7 +87,7 @@ export interface ShownResult {
  * first (a section that only has the characters apart goes last); links
  * carry the phrases to highlight on the page they open.
  */
-export function refineResult<R extends ShownResult>(result: R, phrases: string[], highlightParam = 'highlight'): R {
+export function refineResult<R extends ShownResult>(result: R, phrases: string[], highlightParam = HIGHLIGHT_PARAM): R {
   const wanted = phrases.map((phrase) => phrase.toLowerCase());
   const matches = (html: string, title = '') =>
     wanted.filter((phrase) => plain(`${title} ${html}`).includes(phrase)).length;

@@ -25,7 +25,12 @@ export function encodePath(path: SitePath): string {
 export function siteUrl(base: string, path: SitePath = '', fragment?: string): string {
   const root = normalizeBase(base);
   const href = root + encodePath(path.replace(/^\/+/, ''));
-  return fragment ? `${href}#${encodeURIComponent(fragment)}` : href;
+  return fragment ? href + fragmentHref(fragment) : href;
+}
+
+/** A link to an element of the same page: `#` and the id, percent-encoded. */
+export function fragmentHref(id: string): string {
+  return `#${encodeURIComponent(id)}`;
 }
 
 /** Where a note's page lives. */

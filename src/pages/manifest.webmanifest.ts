@@ -1,7 +1,7 @@
 /** The web app manifest, so the notes install as an app; every URL under the base path. */
 import type { APIRoute } from 'astro';
 import { href } from '../components/href.ts';
-import { SITE_NAME, THEME_COLORS } from '../site.ts';
+import { PALETTE, SITE_LANG, SITE_NAME } from '../site.ts';
 
 export const GET: APIRoute = () =>
   new Response(
@@ -9,12 +9,12 @@ export const GET: APIRoute = () =>
       name: SITE_NAME,
       short_name: SITE_NAME,
       description: '分章阅读、离线可用的学习笔记',
-      lang: 'zh-CN',
+      lang: SITE_LANG,
       start_url: href(),
       scope: href(),
       display: 'standalone',
-      background_color: THEME_COLORS.light,
-      theme_color: THEME_COLORS.brand,
+      background_color: PALETTE.bg.light,
+      theme_color: PALETTE.accent.light,
       icons: [
         { src: href('icons/icon-192.png'), sizes: '192x192', type: 'image/png' },
         { src: href('icons/icon-512.png'), sizes: '512x512', type: 'image/png' },

@@ -38,3 +38,9 @@ export function page(file: string): Root {
 export function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
+
+/** `#fdfcf8` as the browser reports a computed colour: `rgb(253, 252, 248)`. */
+export function cssRgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browseSite } from './helpers/browse-site.ts';
-import { runLighthouse } from './helpers/lighthouse.ts';
-import { measurePage } from './helpers/weight.ts';
+import { browseSite } from '../helpers/browse-site.ts';
+import { runLighthouse } from '../helpers/lighthouse.ts';
+import { measurePage } from '../helpers/weight.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const NOTE = encodeURIComponent('生成式ai学习笔记');

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browseSite } from './helpers/browse-site.ts';
-import { judge, runQueries } from './helpers/search.ts';
-import { SEARCH_CASES } from './search-queries.ts';
+import { browseSite } from '../helpers/browse-site.ts';
+import { judge, runQueries } from '../helpers/search.ts';
+import { SEARCH_CASES } from '../search-queries.ts';
 
 const CHAPTER_1 = `${encodeURIComponent('生成式ai学习笔记')}/${encodeURIComponent('1-chatgpt-原理剖析')}/`;
 

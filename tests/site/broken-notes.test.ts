@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runBuild } from './helpers/sites.ts';
+import { runBuild } from '../helpers/sites.ts';
 
 const cases = [
   { name: 'front-matter', at: 'tests/fixtures/broken/front-matter/坏的.md:3:', says: /front matter cannot be read/ },

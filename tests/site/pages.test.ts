@@ -9,11 +9,11 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Root as MdastRoot, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseFrontMatter } from '../src/lib/front-matter.ts';
-import { parseMarkdown } from '../src/lib/parse-note.ts';
-import { htmlFiles, page, select, selectAll, squash, toText } from './helpers/html.ts';
-import { fileForPath } from './helpers/serve.ts';
-import { builtSite, ROOT } from './helpers/sites.ts';
+import { parseFrontMatter } from '../../src/lib/front-matter.ts';
+import { parseMarkdown } from '../../src/lib/parse-note.ts';
+import { htmlFiles, page, select, selectAll, squash, toText } from '../helpers/html.ts';
+import { fileForPath } from '../helpers/serve.ts';
+import { builtSite, ROOT } from '../helpers/sites.ts';
 
 const NOTE = '生成式ai学习笔记';
 const CHAPTERS = [

@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browseSite } from './helpers/browse-site.ts';
+import { PALETTE } from '../../src/site.ts';
+import { browseSite } from '../helpers/browse-site.ts';
+import { cssRgb } from '../helpers/html.ts';
 
 const NOTE = encodeURIComponent('生成式ai学习笔记');
 const PAGES = [
@@ -134,7 +136,7 @@ describe('the site in Chromium, under /notes-site/', () => {
     assert.equal(await page.locator('article figure img').first().isVisible(), true);
     assert.equal(
       await page.evaluate(() => getComputedStyle(document.body).backgroundColor),
-      'rgb(253, 252, 248)',
+      cssRgb(PALETTE.bg.light),
       'light paper',
     );
     await context.close();
@@ -145,7 +147,7 @@ describe('the site in Chromium, under /notes-site/', () => {
     const page = await context.newPage();
     await page.goto(session.site.url);
     assert.equal(await page.getAttribute('.theme-toggle', 'aria-pressed'), 'true');
-    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(22, 24, 29)');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), cssRgb(PALETTE.bg.dark));
     await context.close();
   });
 

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Element } from 'hast';
-import { htmlFiles, page, selectAll } from './helpers/html.ts';
-import { fileForPath } from './helpers/serve.ts';
-import { builtSite, SITES, type SiteName } from './helpers/sites.ts';
+import { htmlFiles, page, selectAll } from '../helpers/html.ts';
+import { fileForPath } from '../helpers/serve.ts';
+import { builtSite, SITES, type SiteName } from '../helpers/sites.ts';
 
 interface Link {
   from: string;
