@@ -3,7 +3,7 @@
  * - `unit`: the pipeline's pure functions, beside the code (`src/**\/*.test.ts`, `scripts/**\/*.test.ts`); no build, seconds;
  * - `site`: builds the sites the tests read (once, fresh), then checks their pages, links and broken-note reports (`tests/site/`);
  * - `browser`: the built sites in Chromium: reading, search, offline, accessibility, Lighthouse (`tests/browser/`).
- * `node scripts/test.ts` (npm test) type-checks and runs all three; `node scripts/test.ts unit` runs one tier.
+ * `node scripts/test.ts` (npm test) lints, type-checks and runs all three; `node scripts/test.ts unit` runs one tier.
  * Extra arguments go to Node's test runner (e.g. `--test-name-pattern=…`).
  */
 import { spawnSync } from 'node:child_process';
@@ -27,7 +27,8 @@ function run(command: string[]): void {
 }
 
 if (chosen.length > 1) {
-  // Types first (TypeScript strict, .astro files included): a type error fails the tests.
+  // Lint and types first (Biome; TypeScript strict, .astro files included): either failing fails the tests.
+  run(['node_modules/@biomejs/biome/bin/biome', 'check', '.']);
   run(['node_modules/astro/bin/astro.mjs', 'check']);
 }
 if (chosen.includes('browser')) ensureChromium();
