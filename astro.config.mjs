@@ -6,12 +6,13 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
-import notes from './src/integrations/notes.ts';
-import offline from './src/integrations/offline.ts';
-import search from './src/integrations/search.ts';
+import studyNotes from './src/integrations/study-notes.ts';
 import { deployTarget } from './src/lib/deploy-target.ts';
 
 const { site, base } = deployTarget(process.env);
+// Rendered notes are kept between builds; NOTES_CACHE names another folder, or `off` renders every note afresh.
+const cache =
+  process.env.NOTES_CACHE === 'off' ? undefined : process.env.NOTES_CACHE || 'node_modules/.cache/study-notes/notes';
 
 export default defineConfig({
   site,
@@ -20,7 +21,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Notes are rendered by our pipeline (src/lib); any .md/.mdx page in src/ gets the same math support.
   markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
-  // Order matters at the end of a build: search indexes the pages, then the service worker precaches everything.
-  integrations: [notes({ notesDir: process.env.NOTES_DIR || 'notes' }), mdx(), sitemap(), search(), offline()],
+  integrations: [mdx(), sitemap(), studyNotes({ notesDir: process.env.NOTES_DIR || 'notes', cacheDir: cache })],
   devToolbar: { enabled: false },
 });

@@ -65,13 +65,16 @@ export function generateCorpus(count: number, dir: string, root: string): void {
       .split('\n')
       .map((line) => vary(line, next))
       .join('\n')
+      // Replacement functions, not strings: in a replacement string `$$` means one `$`.
       .replace(
         '### 1.1 ',
-        `在第 ${index} 篇里，几率写成 $p(x_t \\mid x_{<t}) = \\mathrm{softmax}(W h_t)_{x_t}$，整句的几率是：\n\n$$\nP(x) = \\prod_{t=1}^{${index + 1}} p(x_t \\mid x_{<t})\n$$\n\n### 1.1 `,
+        () =>
+          `在第 ${index} 篇里，几率写成 $p(x_t \\mid x_{<t}) = \\mathrm{softmax}(W h_t)_{x_t}$，整句的几率是：\n\n$$\nP(x) = \\prod_{t=1}^{${index + 1}} p(x_t \\mid x_{<t})\n$$\n\n### 1.1 `,
       )
       .replace(
         '### 3.2 ',
-        `各个击破写成代码是：\n\n\`\`\`python\ndef generate(model, prompt, steps=${index}):\n    text = prompt\n    for _ in range(steps):\n        text += model.next_token(text)  # 一次一个 token\n    return text\n\`\`\`\n\n### 3.2 `,
+        () =>
+          `各个击破写成代码是：\n\n\`\`\`python\ndef generate(model, prompt, steps=${index}):\n    text = prompt\n    for _ in range(steps):\n        text += model.next_token(text)  # 一次一个 token\n    return text\n\`\`\`\n\n### 3.2 `,
       );
     writeFileSync(path.join(dir, `${name}.md`), text);
   }

@@ -1,14 +1,11 @@
 /** Small measuring helpers the benchmark's parts share. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from '../../src/lib/files.ts';
 
 /** Every file under `dir`, relative to it, with its size in bytes; none if `dir` is missing. */
 export function fileSizes(dir: string): { file: string; bytes: number }[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).flatMap((file) => {
-    const stat = statSync(path.join(dir, file));
-    return stat.isFile() ? [{ file, bytes: stat.size }] : [];
-  });
+  return listFiles(dir).map((file) => ({ file, bytes: statSync(path.join(dir, file)).size }));
 }
 
 /** The value at quantile `q` (0 to 1) of `values`, nearest rank. */

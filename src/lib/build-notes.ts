@@ -3,12 +3,13 @@
  * measures its figures, and loads each note. Problems from all notes are
  * gathered so the author sees them together.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { SITE_LANG } from '../site.ts';
 import { NoteError, type NoteProblem } from './errors.ts';
 import type { FigureSize } from './figures.ts';
+import { listFiles } from './files.ts';
 import { loadNote, type Note } from './load-note.ts';
 import { openNoteCache } from './note-cache.ts';
 
@@ -27,25 +28,17 @@ export interface BuildNotesOptions {
   base: string;
   /** Folder that `displayFile` paths are relative to (the project root). */
   root?: string;
-  /** Reads a figure's size (default `measureFigure`); the benchmark times it. */
+  /** Reads a figure's size (default `measureFigure`). */
   measure?: (file: string) => FigureSize | undefined;
   /** Where rendered notes are kept between builds (`note-cache.ts`); none: render every note. */
   cacheDir?: string;
 }
 
-/** Lists `.md`/`.mdx` files under `dir`, relative and sorted, skipping hidden folders. */
+/** The note files under `dir` (`.md`, `.mdx`), relative and sorted; hidden folders and `node_modules` are skipped. */
 export function listNoteFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (relative: string) => {
-    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(child);
-      else if (/\.mdx?$/i.test(entry.name)) found.push(child);
-    }
-  };
-  walk('');
-  return found.sort();
+  return listFiles(dir, { skipFolder: (name) => name.startsWith('.') || name === 'node_modules' }).filter((file) =>
+    /\.mdx?$/i.test(file),
+  );
 }
 
 /** Reads the size (and, for SVG, the description) of a figure file, or undefined if it does not exist. */

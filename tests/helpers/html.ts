@@ -1,25 +1,16 @@
 /** Reading built pages: list them, parse them, query them. */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
+import { listFiles } from '../../src/lib/files.ts';
 
 export { select, selectAll, toText };
 
 /** Every `.html` file under `dir`, relative, posix separators. */
 export function htmlFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (relative: string) => {
-    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
-      const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(child);
-      else if (entry.name.endsWith('.html')) found.push(child);
-    }
-  };
-  walk('');
-  return found.sort();
+  return listFiles(dir).filter((file) => file.endsWith('.html'));
 }
 
 const cache = new Map<string, Root>();

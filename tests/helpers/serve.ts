@@ -8,22 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-};
+import { lookup } from 'mrmime';
 
 export interface StaticSite {
   /** e.g. `http://127.0.0.1:4321/notes-site/` */
@@ -72,7 +57,9 @@ export async function serveSite(initialRoot: string, base = '/'): Promise<Static
       response.end('not found');
       return;
     }
-    const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
+    // GitHub Pages' types (mrmime's table); text in UTF-8, Pagefind's index files as bytes.
+    const known = lookup(target) ?? 'application/octet-stream';
+    const type = /^text\/|javascript|json/.test(known) ? `${known}; charset=utf-8` : known;
     const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'max-age=600' };
     if (
       /text|javascript|json|svg|xml|manifest/.test(type) &&

@@ -1,6 +1,7 @@
 /**
- * How long each build step took, for `npm run bench`: appended as JSON lines
- * to the file named by `BUILD_TIMINGS_FILE` (nothing is written otherwise).
+ * How long each build step took, for `npm run bench` only: appended as JSON
+ * lines to the file named by `BUILD_TIMINGS_FILE` (nothing is written
+ * otherwise). Only the integration times steps; the pipeline knows nothing of it.
  */
 import { appendFileSync } from 'node:fs';
 

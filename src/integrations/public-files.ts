@@ -1,0 +1,60 @@
+/**
+ * The site's static files reach readers through Astro's own `public`
+ * mechanism (the dev server serves the folder; the build copies it), not a
+ * file server of ours: this assembles one public folder from the project's
+ * `public/`, the figures the notes use (under `figures/`) and, when a page
+ * has math, KaTeX's stylesheet and fonts (under `katex/`). Files are
+ * hard-linked where the file system allows, so assembling costs next to
+ * nothing, and copied where it does not.
+ */
+import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { listFiles } from '../lib/files.ts';
+import { figurePath, katexStylesheetPath } from '../lib/urls.ts';
+
+export interface PublicFiles {
+  /** The project's own `public/` folder. */
+  projectPublic: string;
+  notesDir: string;
+  /** Figures used by the notes, relative to the notes folder. */
+  figures: string[];
+  /** Whether any page has math, so KaTeX's files are needed. */
+  katex: boolean;
+}
+
+/** Fills `target` (emptied first) with every public file; returns how many. */
+export function assemblePublicFiles(target: string, files: PublicFiles): number {
+  rmSync(target, { recursive: true, force: true });
+  let count = 0;
+  const place = (from: string, relative: string) => {
+    const to = path.join(target, relative);
+    mkdirSync(path.dirname(to), { recursive: true });
+    try {
+      linkSync(from, to);
+    } catch {
+      // Another file system, or links not allowed: a copy serves the same.
+      copyFileSync(from, to);
+    }
+    count += 1;
+  };
+  for (const file of listFiles(files.projectPublic)) place(path.join(files.projectPublic, file), file);
+  for (const figure of files.figures) place(path.join(files.notesDir, figure), figurePath(figure));
+  if (files.katex) {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
+    const stylesheet = path.join(target, katexStylesheetPath);
+    mkdirSync(path.dirname(stylesheet), { recursive: true });
+    writeFileSync(stylesheet, woff2Only(readFileSync(path.join(dist, 'katex.min.css'), 'utf8')));
+    count += 1;
+    const fonts = path.join(path.dirname(katexStylesheetPath), 'fonts');
+    for (const font of listFiles(path.join(dist, 'fonts')).filter((name) => name.endsWith('.woff2'))) {
+      place(path.join(dist, 'fonts', font), path.posix.join(fonts, font));
+    }
+  }
+  return count;
+}
+
+/** KaTeX's stylesheet naming only its WOFF2 fonts, which every browser the site supports reads. */
+export function woff2Only(css: string): string {
+  return css.replace(/,url\(fonts\/[^)]+\.woff\) format\("woff"\),url\(fonts\/[^)]+\.ttf\) format\("truetype"\)/g, '');
+}

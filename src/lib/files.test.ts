@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { listFiles } from './files.ts';
+
+describe('listFiles', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'files-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (relative: string) => {
+    mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+    writeFileSync(path.join(dir, relative), relative);
+  };
+  write('notes/b.md');
+  write('notes/a/笔记.md');
+  write('notes/.git/config');
+  write('elsewhere/借来的.md');
+  symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'notes/linked-folder'));
+  symlinkSync(path.join(dir, 'elsewhere/借来的.md'), path.join(dir, 'notes/linked-file.md'));
+  symlinkSync(path.join(dir, 'notes'), path.join(dir, 'notes/a/loop'));
+  symlinkSync(path.join(dir, 'nothing'), path.join(dir, 'notes/dangling.md'));
+
+  it('lists files relative and sorted, following linked folders and files, once each, skipping what it is told', () => {
+    assert.deepEqual(listFiles(path.join(dir, 'notes'), { skipFolder: (name) => name.startsWith('.') }), [
+      'a/笔记.md',
+      'b.md',
+      'linked-file.md',
+      'linked-folder/借来的.md',
+    ]);
+  });
+
+  it('lists nothing for a folder that does not exist', () => {
+    assert.deepEqual(listFiles(path.join(dir, 'missing')), []);
+  });
+});
