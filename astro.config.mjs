@@ -21,6 +21,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Notes are rendered by our pipeline (src/lib); any .md/.mdx page in src/ gets the same math support.
   markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
-  integrations: [mdx(), sitemap(), studyNotes({ notesDir: process.env.NOTES_DIR || 'notes', cacheDir: cache })],
+  integrations: [
+    mdx(),
+    sitemap(),
+    studyNotes({ notesDir: process.env.NOTES_DIR || 'notes', cacheDir: cache, math: process.env.NOTES_MATH !== 'off' }),
+  ],
   devToolbar: { enabled: false },
 });

@@ -1,7 +1,8 @@
 /**
  * The one Astro integration of the site. It only registers, in order:
  * 1. when Astro starts, the notes are loaded by the pipeline (`src/lib/`); a
- *    broken note stops the build with the report of every problem;
+ *    broken note stops the build with the report of every problem; warnings
+ *    are listed again when the build ends, where an author sees them;
  * 2. pages get the notes as `virtual:notes`; figures and KaTeX's files join
  *    the project's `public/` folder, which Astro serves and copies itself;
  * 3. in the dev server, a change in the notes folder loads them again;
@@ -16,7 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { buildNotes, type SiteContent } from '../lib/build-notes.ts';
-import { formatProblems, NoteError } from '../lib/errors.ts';
+import { formatErrors, formatWarnings, isError, type NoteProblem } from '../lib/problems.ts';
 import { normalizeBase } from '../lib/urls.ts';
 import { recordTiming, timed } from './build-timings.ts';
 import { writeSearchIndex } from './pagefind.ts';
@@ -30,6 +31,8 @@ export interface StudyNotesOptions {
   notesDir: string;
   /** Where rendered notes are kept between builds (`src/lib/note-cache.ts`); undefined renders every note. */
   cacheDir: string | undefined;
+  /** Dollar-sign math for the whole site (a note may still switch it off for itself). */
+  math: boolean;
 }
 
 export default function studyNotes(options: StudyNotesOptions): AstroIntegration {
@@ -39,32 +42,34 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
   let projectPublic = path.resolve('public');
   let publicDir = '';
   let state: SiteContent | { report: string } = { report: 'the notes have not been loaded yet' };
+  let warnings: NoteProblem[] = [];
   let pagesStarted = 0;
 
   const load = async (logger: AstroIntegrationLogger): Promise<void> => {
     const started = performance.now();
-    try {
-      const content = await timed('markdown', () =>
-        buildNotes({
-          notesDir,
-          base,
-          root,
-          cacheDir: options.cacheDir && path.resolve(root, options.cacheDir),
-        }),
-      );
-      state = content;
-      const pages = content.notes.reduce((sum, note) => sum + 1 + note.chapters.length, 0);
-      const unchanged = content.cachedNotes > 0 ? `, ${content.cachedNotes} unchanged since the last build` : '';
-      logger.info(
-        `${content.notes.length} notes${unchanged}, ${pages} pages, ${content.figures.length} figures (${Math.round(performance.now() - started)} ms)`,
-      );
-      await timed('figures', () =>
-        assemblePublicFiles(publicDir, { projectPublic, notesDir, figures: content.figures, katex: content.hasMath }),
-      );
-    } catch (error) {
-      if (!(error instanceof NoteError)) throw error;
-      state = { report: formatProblems(error.problems) };
+    const { content, problems } = await timed('markdown', () =>
+      buildNotes({
+        notesDir,
+        base,
+        root,
+        math: options.math,
+        cacheDir: options.cacheDir && path.resolve(root, options.cacheDir),
+      }),
+    );
+    warnings = problems.filter((problem) => !isError(problem));
+    if (problems.some(isError)) {
+      state = { report: formatErrors(problems) };
+      return;
     }
+    state = content;
+    const pages = content.notes.reduce((sum, note) => sum + 1 + note.chapters.length, 0);
+    const unchanged = content.cachedNotes > 0 ? `, ${content.cachedNotes} unchanged since the last build` : '';
+    logger.info(
+      `${content.notes.length} notes${unchanged}, ${pages} pages, ${content.figures.length} figures (${Math.round(performance.now() - started)} ms)`,
+    );
+    await timed('figures', () =>
+      assemblePublicFiles(publicDir, { projectPublic, notesDir, figures: content.figures, katex: content.hasMath }),
+    );
   };
 
   return {
@@ -115,6 +120,8 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         const out = fileURLToPath(dir);
         await timed('search index', () => writeSearchIndex(out, logger));
         await timed('service worker', () => writeServiceWorker(out, logger));
+        // Listed again at the very end, where an author looks after a build.
+        if (warnings.length > 0) logger.warn(formatWarnings(warnings));
         // Astro has copied the assembled public folder into the build; only the dev server needs it kept.
         rmSync(publicDir, { recursive: true, force: true });
       },

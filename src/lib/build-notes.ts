@@ -7,11 +7,11 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { SITE_LANG } from '../site.ts';
-import { NoteError, type NoteProblem } from './errors.ts';
 import type { FigureSize } from './figures.ts';
 import { listFiles } from './files.ts';
-import { loadNote, type Note } from './load-note.ts';
+import { type LoadedNote, loadNote, type Note } from './load-note.ts';
 import { openNoteCache } from './note-cache.ts';
+import type { NoteProblem } from './problems.ts';
 
 export interface SiteContent {
   notes: Note[];
@@ -30,6 +30,8 @@ export interface BuildNotesOptions {
   root?: string;
   /** Reads a figure's size (default `measureFigure`). */
   measure?: (file: string) => FigureSize | undefined;
+  /** Dollar-sign math for the whole site (default on). */
+  math?: boolean;
   /** Where rendered notes are kept between builds (`note-cache.ts`); none: render every note. */
   cacheDir?: string;
 }
@@ -76,8 +78,14 @@ function shownPath(root: string, absolute: string): string {
   return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/');
 }
 
-/** Loads all notes, newest first; throws a NoteError with every problem found. */
-export async function buildNotes(options: BuildNotesOptions): Promise<SiteContent> {
+/** The notes as loaded, and every problem found in them (the notes are not to be published if any is an error). */
+export interface BuiltNotes {
+  content: SiteContent;
+  problems: NoteProblem[];
+}
+
+/** Loads all notes, newest first, with every problem found in any of them. */
+export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes> {
   const root = options.root ?? process.cwd();
   const notesDir = path.resolve(root, options.notesDir);
   const sizes = new Map<string, FigureSize | undefined>();
@@ -90,21 +98,19 @@ export async function buildNotes(options: BuildNotesOptions): Promise<SiteConten
   const notesDisplayDir = shownPath(root, notesDir);
   const cache = options.cacheDir ? openNoteCache(path.resolve(root, options.cacheDir), notesDir, root) : undefined;
   for (const relativePath of listNoteFiles(notesDir)) {
-    const absolute = path.join(notesDir, relativePath);
-    const displayFile = shownPath(root, absolute);
-    try {
-      const text = readFileSync(absolute, 'utf8');
-      const inputs = { relativePath, displayFile, base: options.base, text };
-      let note = cache?.get(inputs);
-      if (!note) {
-        note = await loadNote({ relativePath, displayFile, text }, { base: options.base, lookup, notesDisplayDir });
-        cache?.set(inputs, note);
-      }
-      notes.push(note);
-    } catch (error) {
-      if (!(error instanceof NoteError)) throw error;
-      problems.push(...error.problems);
+    const displayFile = shownPath(root, path.join(notesDir, relativePath));
+    const text = readFileSync(path.join(notesDir, relativePath), 'utf8');
+    const inputs = { relativePath, displayFile, base: options.base, math: options.math ?? true, text };
+    let loaded: LoadedNote | undefined = cache?.get(inputs);
+    if (!loaded) {
+      loaded = await loadNote(
+        { relativePath, displayFile, text },
+        { base: options.base, math: inputs.math, lookup, notesDisplayDir },
+      );
+      cache?.set(inputs, loaded);
     }
+    problems.push(...loaded.problems);
+    if (loaded.note) notes.push(loaded.note);
   }
   const bySlug = new Map<string, Note>();
   for (const note of notes) {
@@ -113,22 +119,25 @@ export async function buildNotes(options: BuildNotesOptions): Promise<SiteConten
       problems.push({
         file: note.file,
         line: 1,
+        severity: 'error',
         message: `this note and ${earlier.file} would both be published at /${note.slug}/`,
         hint: 'rename one of the two files',
       });
     }
     bySlug.set(note.slug, note);
   }
-  if (problems.length > 0) throw new NoteError(problems);
 
   notes.sort(
     (a, b) => (b.date?.iso ?? '').localeCompare(a.date?.iso ?? '') || a.title.localeCompare(b.title, SITE_LANG),
   );
   const parts = notes.flatMap((note) => [note.intro, ...note.chapters]);
   return {
-    notes,
-    figures: [...new Set(parts.flatMap((part) => part.figures))].sort(),
-    hasMath: parts.some((part) => part.hasMath),
-    cachedNotes: cache?.hits ?? 0,
+    content: {
+      notes,
+      figures: [...new Set(parts.flatMap((part) => part.figures))].sort(),
+      hasMath: parts.some((part) => part.hasMath),
+      cachedNotes: cache?.hits ?? 0,
+    },
+    problems,
   };
 }

@@ -2,9 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
 import { inlineReferences, shareFootnotes } from './definitions.ts';
 import { parseMarkdown } from './parse-note.ts';
+import { problemsIn } from './problems.ts';
 import { splitChapters } from './split-chapters.ts';
+
+/** Markdown as notes are written: GFM and dollar-sign math. */
+const MARKDOWN = { mdx: false, math: true };
 
 const typesIn = (tree: Root) => {
   const types: string[] = [];
@@ -17,10 +22,14 @@ const typesIn = (tree: Root) => {
 const footnotesIn = (tree: Root) =>
   tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : []));
 
-/** The note's parts after the split, with footnotes shared. */
+/** The note's parts after the split, with footnotes shared, and the problems reported. */
 function parts(markdown: string) {
-  const { intro, chapters } = splitChapters(inlineReferences(parseMarkdown(markdown, false)), 'notes/a.md', 5);
-  return shareFootnotes([intro, ...chapters.map((chapter) => chapter.tree)], 'notes/a.md', 5);
+  const file = new VFile({ path: 'notes/a.md', value: markdown });
+  const { intro, chapters } = splitChapters(inlineReferences(parseMarkdown(markdown, MARKDOWN)), file);
+  return {
+    parts: shareFootnotes([intro, ...chapters.map((chapter) => chapter.tree)], file),
+    problems: problemsIn(file),
+  };
 }
 
 describe('inlineReferences', () => {
@@ -28,7 +37,7 @@ describe('inlineReferences', () => {
     const tree = inlineReferences(
       parseMarkdown(
         '# 1 甲\n\n见[论文][gpt]。\n\n![示意][fig]\n\n# 2 乙\n\n[gpt]: https://arxiv.org/abs/2005.14165 "GPT-3"\n[FIG]: a/图.svg\n',
-        false,
+        MARKDOWN,
       ),
     );
     const types = typesIn(tree);
@@ -45,7 +54,7 @@ describe('inlineReferences', () => {
   });
 
   it('keeps the first of two definitions of a label, as CommonMark does', () => {
-    const tree = inlineReferences(parseMarkdown('[x][a]\n\n[a]: /first\n[a]: /second\n', false));
+    const tree = inlineReferences(parseMarkdown('[x][a]\n\n[a]: /first\n[a]: /second\n', MARKDOWN));
     const urls: string[] = [];
     visit(tree, 'link', (node) => {
       urls.push(node.url);
@@ -54,7 +63,7 @@ describe('inlineReferences', () => {
   });
 
   it('leaves brackets with no definition as text', () => {
-    const tree = inlineReferences(parseMarkdown('[没有定义][nothing]', false));
+    const tree = inlineReferences(parseMarkdown('[没有定义][nothing]', MARKDOWN));
     assert.deepEqual(typesIn(tree), ['root', 'paragraph', 'text']);
   });
 });
@@ -83,9 +92,10 @@ describe('shareFootnotes', () => {
   });
 
   it('reports a footnote nothing refers to, at its line', () => {
-    const { problems } = parts('# 1 甲\n\n正文。\n\n[^孤]: 没人引用\n');
+    const { problems } = parts('---\ntitle: x\n---\n# 1 甲\n\n正文。\n\n[^孤]: 没人引用\n');
     assert.equal(problems.length, 1);
-    assert.equal(problems[0]!.line, 10);
+    assert.equal(problems[0]!.line, 8);
+    assert.equal(problems[0]!.severity, 'error');
     assert.match(problems[0]!.message, /\[\^孤\] is never referred to/);
   });
 });

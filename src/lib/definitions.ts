@@ -7,7 +7,8 @@
  */
 import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import type { NoteProblem } from './errors.ts';
+import type { VFile } from 'vfile';
+import { report } from './problems.ts';
 
 /**
  * Replaces `[text][ref]` and `![alt][ref]` by the link or image their
@@ -46,13 +47,9 @@ export function inlineReferences(tree: Root): Root {
  * Gives each part (introduction, chapters) a copy of every footnote its text
  * refers to, wherever in the note the footnote is written; a footnote that
  * nothing refers to would not be shown on any page, so it is reported.
- * After the split; `file` and `lineOffset` place problems.
+ * After the split; problems go on `file`.
  */
-export function shareFootnotes(
-  parts: Root[],
-  file: string,
-  lineOffset = 0,
-): { parts: Root[]; problems: NoteProblem[] } {
+export function shareFootnotes(parts: Root[], file: VFile): Root[] {
   const footnotes = new Map<string, FootnoteDefinition>();
   for (const part of parts) {
     visit(part, 'footnoteDefinition', (node) => {
@@ -82,15 +79,17 @@ export function shareFootnotes(
     }
     return added.length > 0 ? { ...part, children: [...part.children, ...added] } : part;
   });
-  const problems = [...footnotes.values()]
-    .filter((footnote) => !referenced.has(footnote.identifier))
-    .map((footnote) => ({
-      file,
-      line: (footnote.position?.start.line ?? 1) + lineOffset,
-      message: `the footnote [^${footnote.label ?? footnote.identifier}] is never referred to, so it would not be shown`,
-      hint: `refer to it in the text with [^${footnote.label ?? footnote.identifier}], or delete it`,
-    }));
-  return { parts: shared, problems };
+  for (const footnote of footnotes.values()) {
+    if (referenced.has(footnote.identifier)) continue;
+    const label = footnote.label ?? footnote.identifier;
+    report(file, {
+      at: footnote,
+      message: `the footnote [^${label}] is never referred to, so it would not be shown`,
+      hint: `refer to it in the text with [^${label}], or delete it`,
+      rule: 'orphan-footnote',
+    });
+  }
+  return shared;
 }
 
 function referencesIn(node: Root | FootnoteDefinition): string[] {

@@ -8,6 +8,9 @@ import { VFile } from 'vfile';
 import { figureCaption, remarkFigures, resolveFigure } from './figures.ts';
 import { parseMarkdown } from './parse-note.ts';
 
+/** Markdown as notes are written: GFM and dollar-sign math. */
+const MARKDOWN = { mdx: false, math: true };
+
 describe('resolveFigure', () => {
   const cases: [string, string, ReturnType<typeof resolveFigure>][] = [
     ['生成式AI学习笔记/预训练.svg', 'a.md', { kind: 'local', relativeToNotes: '生成式AI学习笔记/预训练.svg' }],
@@ -47,7 +50,7 @@ describe('remarkFigures', () => {
       .use(remarkFigures, { base, noteFile: 'a.md', lookup: (p: string) => sizes[p] })
       .use(remarkRehype)
       .use(rehypeStringify);
-    const html = processor.stringify(processor.runSync(parseMarkdown(markdown, false) as Root, file), file);
+    const html = processor.stringify(processor.runSync(parseMarkdown(markdown, MARKDOWN) as Root, file), file);
     return { html, file };
   };
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Image, Paragraph, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { report } from './problems.ts';
 import { figurePath, siteUrl } from './urls.ts';
 
 export interface FigureSize {
@@ -72,27 +73,25 @@ export function remarkFigures(options: FigureOptions) {
       const resolved = resolveFigure(image.url, options.noteFile);
       if (resolved.kind === 'inline') return;
       if (resolved.kind !== 'local') {
-        const message = file.message(
-          resolved.kind === 'remote'
-            ? `the figure ${image.url} is on another site; the notes must work offline`
-            : `the figure ${image.url} is outside the notes folder`,
-          { place: image.position, ruleId: 'figure-location', source: 'figures' },
-        );
-        message.note =
-          "save the image in the note's asset folder (next to the note) and reference it by a relative path";
+        report(file, {
+          at: image,
+          message:
+            resolved.kind === 'remote'
+              ? `the figure ${image.url} is on another site; the notes must work offline`
+              : `the figure ${image.url} is outside the notes folder`,
+          hint: "save the image in the note's asset folder (next to the note) and reference it by a relative path",
+          rule: 'figure-location',
+        });
         return;
       }
       const size = options.lookup(resolved.relativeToNotes);
       if (!size) {
-        const message = file.message(
-          `the figure ${image.url} does not exist (looked for ${options.notesDisplayDir ?? 'notes'}/${resolved.relativeToNotes})`,
-          {
-            place: image.position,
-            ruleId: 'missing-figure',
-            source: 'figures',
-          },
-        );
-        message.note = "add the file to the note's asset folder, or correct the path or extension in the note";
+        report(file, {
+          at: image,
+          message: `the figure ${image.url} does not exist (looked for ${options.notesDisplayDir ?? 'notes'}/${resolved.relativeToNotes})`,
+          hint: "add the file to the note's asset folder, or correct the path or extension in the note",
+          rule: 'missing-figure',
+        });
         return;
       }
       figures.push(resolved.relativeToNotes);

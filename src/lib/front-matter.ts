@@ -2,47 +2,46 @@
  * Reads a note's front matter the way Hexo does: tolerant of what authors
  * actually write (TAB indentation, `-item` list markers without a space),
  * strict only where no tolerant reading exists, and then with a line number.
+ * The front matter is the `yaml` node remark-frontmatter found at the top of
+ * the note's tree, so every line number is the file's own.
  */
+import type { Root, Yaml } from 'mdast';
+import type { VFile } from 'vfile';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { noteError } from './errors.ts';
+import { report } from './problems.ts';
 
-export interface SplitSource {
-  /** The front matter as parsed (an empty object when the note has none). */
+export interface FrontMatter {
+  /** The front matter as parsed (an empty object when the note has none or it is unreadable). */
   data: Record<string, unknown>;
-  /** The Markdown after the front matter. */
-  body: string;
-  /** How many lines precede `body` in the file, so positions map back to it. */
-  bodyLineOffset: number;
-  /** The front matter text and where it starts, to find a key's line. */
-  yaml: { text: string; firstLine: number };
+  /** The file line of a top-level key, for problems about its value (the front matter's first line if absent). */
+  lineOf(key: string): number;
 }
 
-const FENCE = /^---[ \t]*$/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+const OPENING_FENCE = /^---[ \t]*$/;
 
-/** Splits `source` into front matter and body and parses the front matter. */
-export function parseFrontMatter(source: string, file: string): SplitSource {
-  const lines = source.split('\n');
-  if (!FENCE.test(lines[0] ?? '')) {
-    return { data: {}, body: source, bodyLineOffset: 0, yaml: { text: '', firstLine: 1 } };
+/** Reads the front matter of `tree` (parsed from `file`) and takes it out of the tree. */
+export function readFrontMatter(tree: Root, file: VFile): FrontMatter {
+  const first = tree.children[0];
+  if (first?.type !== 'yaml') {
+    const firstLine = String(file.value).split('\n', 1)[0] ?? '';
+    if (OPENING_FENCE.test(firstLine) && first?.type === 'thematicBreak' && first.position?.start.line === 1) {
+      report(file, {
+        at: first,
+        message: 'the front matter opened by `---` on this line is never closed',
+        hint: 'end the front matter with a line containing only `---`, or remove the opening `---`',
+        rule: 'front-matter',
+      });
+    }
+    return { data: {}, lineOf: () => 1 };
   }
-  const close = lines.findIndex((line, index) => index > 0 && CLOSE.test(line));
-  if (close === -1) {
-    throw noteError(
-      file,
-      1,
-      'the front matter opened by `---` on this line is never closed',
-      'end the front matter with a line containing only `---`, or remove the opening `---`',
-    );
-  }
-  const text = lines.slice(1, close).join('\n');
-  const data = parseTolerantly(text, file, 2);
-  return {
-    data,
-    body: lines.slice(close + 1).join('\n'),
-    bodyLineOffset: close + 1,
-    yaml: { text, firstLine: 2 },
+  tree.children.shift();
+  const firstLine = (first.position?.start.line ?? 1) + 1;
+  const lines = first.value.split('\n');
+  const lineOf = (key: string) => {
+    const index = lines.findIndex((line) => line.startsWith(`${key}:`));
+    return index === -1 ? firstLine - 1 : firstLine + index;
   };
+  return { data: parseTolerantly(first, firstLine, file), lineOf };
 }
 
 /**
@@ -62,7 +61,8 @@ export function forgiveHexoYaml(text: string): string {
     .join('\n');
 }
 
-function parseTolerantly(text: string, file: string, firstLine: number): Record<string, unknown> {
+function parseTolerantly(node: Yaml, firstLine: number, file: VFile): Record<string, unknown> {
+  const text = node.value;
   let firstError: YAMLParseError | undefined;
   // Where forgiving changes the text, the author wrote Hexo's dialect: read it as Hexo does.
   const forgiven = forgiveHexoYaml(text);
@@ -71,12 +71,13 @@ function parseTolerantly(text: string, file: string, firstLine: number): Record<
       const value: unknown = parseYaml(candidate);
       if (value === null || value === undefined) return {};
       if (typeof value !== 'object' || Array.isArray(value)) {
-        throw noteError(
-          file,
-          firstLine,
-          'the front matter is not a list of `key: value` lines',
-          'write it as `title: …`, `date: 2023-03-13`, `categories: [学习]`, one key per line',
-        );
+        report(file, {
+          at: { line: firstLine, column: 1 },
+          message: 'the front matter is not a list of `key: value` lines',
+          hint: 'write it as `title: …`, `date: 2023-03-13`, `categories: [学习]`, one key per line',
+          rule: 'front-matter',
+        });
+        return {};
       }
       return value as Record<string, unknown>;
     } catch (error) {
@@ -86,12 +87,13 @@ function parseTolerantly(text: string, file: string, firstLine: number): Record<
   }
   const at = unclosedBracketLine(text, firstError) ?? firstError?.linePos?.[0]?.line ?? 1;
   const reason = (firstError?.message ?? 'unreadable YAML').split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
-  throw noteError(
-    file,
-    firstLine + at - 1,
-    `the front matter cannot be read: ${reason}`,
-    'check this line: each entry is `key: value`; quote values containing `:` or `#`; list items start with `- `',
-  );
+  report(file, {
+    at: { line: firstLine + at - 1, column: 1 },
+    message: `the front matter cannot be read: ${reason}`,
+    hint: 'check this line: each entry is `key: value`; quote values containing `:` or `#`; list items start with `- `',
+    rule: 'front-matter',
+  });
+  return {};
 }
 
 /**
@@ -109,10 +111,4 @@ function unclosedBracketLine(text: string, error: YAMLParseError | undefined): n
     if (opened > closed) return index + 1;
   }
   return undefined;
-}
-
-/** The 1-based file line of a top-level key, for errors about its value. */
-export function lineOfKey(yaml: SplitSource['yaml'], key: string): number {
-  const index = yaml.text.split('\n').findIndex((line) => line.startsWith(`${key}:`));
-  return index === -1 ? yaml.firstLine - 1 : yaml.firstLine + index;
 }

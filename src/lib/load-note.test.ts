@@ -11,10 +11,12 @@ const lookup = (relative: string) => measureFigure(path.join(fixtures, relative)
 describe('loadNote', () => {
   it('loads a note with front matter, an introduction, chapters, math, a figure and a table', async () => {
     const text = readFileSync(path.join(fixtures, 'all-syntax.md'), 'utf8');
-    const note = await loadNote(
+    const { note, problems } = await loadNote(
       { relativePath: 'all-syntax.md', displayFile: 'fixtures/all-syntax.md', text },
       { base: '/', lookup },
     );
+    assert.deepEqual(problems, []);
+    assert.ok(note);
     assert.equal(note.title, '全部语法');
     assert.equal(note.slug, 'all-syntax');
     assert.deepEqual(note.date, { iso: '2024-01-02', text: '2024-01-02' });
@@ -41,7 +43,8 @@ describe('loadNote', () => {
 
   it('splits the generative-AI note into its four chapters', async () => {
     const notesDir = path.join(import.meta.dirname, '../../notes');
-    const site = await buildNotes({ notesDir, base: '/' });
+    const { content: site, problems } = await buildNotes({ notesDir, base: '/' });
+    assert.deepEqual(problems, []);
     const note = site.notes.find((n) => n.title === '生成式AI学习笔记');
     assert.ok(note);
     assert.deepEqual(note.categories, ['算法学习']);

@@ -6,12 +6,14 @@
 import { slug as githubSlug } from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { VFile } from 'vfile';
 import { inlineReferences, shareFootnotes } from './definitions.ts';
-import { NoteError, type NoteProblem } from './errors.ts';
 import type { FigureOptions } from './figures.ts';
-import { parseFrontMatter } from './front-matter.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { checkMath } from './math.ts';
 import { type NoteMeta, readNoteMeta } from './note-meta.ts';
 import { parseMarkdown } from './parse-note.ts';
+import { isError, type NoteProblem, problemsIn } from './problems.ts';
 import { type RenderedPart, renderPart } from './render.ts';
 import { relevelHeadings, splitChapters } from './split-chapters.ts';
 import { chapterPath, notePath, type SitePath } from './urls.ts';
@@ -51,44 +53,46 @@ export function slugify(text: string): string {
   return githubSlug(text);
 }
 
-/** Loads and renders one note. Throws a NoteError listing every problem in it. */
-export async function loadNote(source: NoteSource, options: Omit<FigureOptions, 'noteFile'>): Promise<Note> {
-  const file = source.displayFile;
+/** A note as loaded: the note, unless a problem stops it, and every problem found in it. */
+export interface LoadedNote {
+  note: Note | undefined;
+  problems: NoteProblem[];
+}
+
+export interface LoadOptions extends Omit<FigureOptions, 'noteFile'> {
+  /** Dollar-sign math for the whole site (default on); a note can switch it off with `math: false`. */
+  math?: boolean;
+}
+
+/** Loads and renders one note, reporting every problem in it (the note is undefined if any is an error). */
+export async function loadNote(source: NoteSource, options: LoadOptions): Promise<LoadedNote> {
   const text = source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const split = parseFrontMatter(text, file);
+  const file = new VFile({ path: source.displayFile, value: text });
+  const mdx = /\.mdx$/i.test(source.relativePath);
+  let syntax = { mdx, math: options.math ?? true };
+  let tree = parseMarkdown(text, syntax);
+  const frontMatter = readFrontMatter(tree, file);
+  if (syntax.math && frontMatter.data.math === false) {
+    // The note says its dollar signs are text: read it again without math (its front matter is read already).
+    syntax = { mdx, math: false };
+    tree = parseMarkdown(text, syntax);
+    if (tree.children[0]?.type === 'yaml') tree.children.shift();
+  }
+  if (syntax.math) checkMath(tree, file, (fragment) => parseMarkdown(fragment, syntax));
   const stem = source.relativePath
     .split('/')
     .pop()!
     .replace(/\.mdx?$/i, '');
-  const meta = readNoteMeta(split.data, stem, split.yaml, file);
-  const mdx = /\.mdx$/i.test(source.relativePath);
-  const tree = inlineReferences(parseMarkdown(split.body, mdx));
-  const parts = splitChapters(tree, file, split.bodyLineOffset);
-  const footnotes = shareFootnotes(
+  const meta = readNoteMeta(frontMatter, stem, file);
+  const parts = splitChapters(inlineReferences(tree), file);
+  const [intro = parts.intro, ...chapterTrees] = shareFootnotes(
     [parts.intro, ...parts.chapters.map((chapter) => chapter.tree)],
     file,
-    split.bodyLineOffset,
   );
-  const [intro = parts.intro, ...chapterTrees] = footnotes.parts;
   const chapters = parts.chapters.map((chapter, index) => ({ ...chapter, tree: chapterTrees[index] ?? chapter.tree }));
   const slug = slugify(stem) || 'note';
-  const context = {
-    ...options,
-    noteFile: source.relativePath,
-    displayFile: file,
-    lineOffset: split.bodyLineOffset,
-    mdx,
-  };
-
-  const problems: NoteProblem[] = [...footnotes.problems];
-  const render = async (part: Root): Promise<RenderedPart> => {
-    const result = await renderPart(relevelHeadings(part), context);
-    if ('problems' in result) {
-      problems.push(...result.problems);
-      return { html: '', headings: [], figures: [], hasMath: false };
-    }
-    return result;
-  };
+  const context = { ...options, noteFile: source.relativePath, file, mdx };
+  const render = (part: Root) => renderPart(relevelHeadings(part), context);
 
   const renderedIntro = await render(intro);
   const renderedChapters: Chapter[] = [];
@@ -104,17 +108,18 @@ export async function loadNote(source: NoteSource, options: Omit<FigureOptions, 
       description: summarize(chapter.tree) || `${meta.title}：${chapter.heading}`,
     });
   }
-  if (problems.length > 0) throw new NoteError(problems);
-
-  return {
+  const problems = problemsIn(file);
+  if (problems.some(isError)) return { note: undefined, problems };
+  const note: Note = {
     ...meta,
     slug,
     path: notePath(slug),
-    file,
+    file: source.displayFile,
     description: meta.description ?? (summarize(intro) || meta.title),
     intro: renderedIntro,
     chapters: renderedChapters,
   };
+  return { note, problems };
 }
 
 /** The first paragraph's text, shortened for `<meta name="description">`. */

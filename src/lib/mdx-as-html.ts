@@ -7,6 +7,7 @@ import type { Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { report } from './problems.ts';
 
 const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
 const HINT =
@@ -16,24 +17,23 @@ export function remarkMdxAsHtml() {
   return (tree: Root, file: VFile) => {
     visit(tree, (node) => {
       if (CODE_NODES.has(node.type)) {
-        file.message(
-          `MDX code (${node.type === 'mdxjsEsm' ? 'import/export' : '{expression}'}) is not supported in notes`,
-          {
-            place: node.position,
-            ruleId: 'mdx-code',
-            source: 'mdx',
-          },
-        ).note = HINT;
+        report(file, {
+          at: node,
+          message: `MDX code (${node.type === 'mdxjsEsm' ? 'import/export' : '{expression}'}) is not supported in notes`,
+          hint: HINT,
+          rule: 'mdx-code',
+        });
         return;
       }
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const element = node as MdxJsxFlowElement | MdxJsxTextElement;
       if (element.name && !/^[a-z][a-z0-9-]*$/.test(element.name)) {
-        file.message(`the component <${element.name}> cannot be rendered in a note`, {
-          place: element.position,
-          ruleId: 'mdx-component',
-          source: 'mdx',
-        }).note = HINT;
+        report(file, {
+          at: element,
+          message: `the component <${element.name}> cannot be rendered in a note`,
+          hint: HINT,
+          rule: 'mdx-component',
+        });
         return;
       }
       const properties: Record<string, string | boolean> = {};
@@ -41,11 +41,12 @@ export function remarkMdxAsHtml() {
         if (attribute.type === 'mdxJsxAttribute' && (attribute.value === null || typeof attribute.value === 'string')) {
           properties[attribute.name === 'className' ? 'class' : attribute.name] = attribute.value ?? true;
         } else {
-          file.message('computed JSX attributes are not supported in notes', {
-            place: element.position,
-            ruleId: 'mdx-code',
-            source: 'mdx',
-          }).note = HINT;
+          report(file, {
+            at: element,
+            message: 'computed JSX attributes are not supported in notes',
+            hint: HINT,
+            rule: 'mdx-code',
+          });
         }
       }
       // A fragment (`<>…</>`) keeps its children in a neutral wrapper.

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
 import { buildNotes } from './build-notes.ts';
-import { NoteError } from './errors.ts';
 import { pipelineFingerprint } from './note-cache.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -17,7 +16,7 @@ describe('the note cache', () => {
   const cacheDir = path.join(work, 'cache');
   const note = (body: string) =>
     writeFileSync(path.join(notesDir, '甲.md'), `---\ntitle: 甲\n---\n\n# 1 一\n\n${body}\n`);
-  const build = () => buildNotes({ notesDir, base: '/', root: ROOT, cacheDir });
+  const build = async () => (await buildNotes({ notesDir, base: '/', root: ROOT, cacheDir })).content;
 
   beforeEach(() => {
     rmSync(work, { recursive: true, force: true });
@@ -53,13 +52,32 @@ describe('the note cache', () => {
 
   it('renders again for another base path', async () => {
     await build();
-    const other = await buildNotes({ notesDir, base: '/notes-site/', root: ROOT, cacheDir });
+    const { content: other } = await buildNotes({ notesDir, base: '/notes-site/', root: ROOT, cacheDir });
     assert.equal(other.cachedNotes, 0);
   });
 
   it('never remembers a broken note: its error shows on every build', async () => {
     note('![没有这张](甲/没有.svg)');
-    for (let i = 0; i < 2; i += 1) await assert.rejects(build(), NoteError);
+    for (let i = 0; i < 2; i += 1) {
+      const { content, problems } = await buildNotes({ notesDir, base: '/', root: ROOT, cacheDir });
+      assert.deepEqual(content.notes, []);
+      assert.deepEqual(
+        problems.map((p) => [p.severity, p.line]),
+        [['error', 7]],
+      );
+    }
+  });
+
+  it('remembers a note with warnings, and its warnings: every build lists them', async () => {
+    note('要花 $5 和 $6 块钱。');
+    for (let i = 0; i < 2; i += 1) {
+      const { content, problems } = await buildNotes({ notesDir, base: '/', root: ROOT, cacheDir });
+      assert.equal(content.cachedNotes, i);
+      assert.deepEqual(
+        problems.map((p) => [p.severity, p.line, p.file.endsWith('甲.md')]),
+        [['warning', 7, true]],
+      );
+    }
   });
 
   it('fingerprints the pipeline: its code and locked dependencies', () => {

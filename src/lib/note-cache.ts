@@ -4,18 +4,20 @@
  * text and path, the site's base path, the figures it used (size and time
  * of change) and the pipeline itself (this folder's code, the locked
  * dependencies, Node) are all as they were; anything else renders afresh.
- * Notes with problems are never remembered, so their errors always show.
+ * Notes with errors are never remembered, so their errors always show; a
+ * remembered note keeps its warnings, which every build lists again.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Note } from './load-note.ts';
+import type { LoadedNote, Note } from './load-note.ts';
 
 /** What one note's rendering depended on, besides the pipeline. */
 export interface NoteInputs {
   relativePath: string;
   displayFile: string;
   base: string;
+  math: boolean;
   text: string;
 }
 
@@ -23,11 +25,13 @@ interface Entry {
   /** `size:mtime` of each figure the note used, relative to the notes folder. */
   figures: Record<string, string>;
   note: Note;
+  /** The note's warnings, listed by every build that uses the entry. */
+  warnings: LoadedNote['problems'];
 }
 
 export interface NoteCache {
-  get(inputs: NoteInputs): Note | undefined;
-  set(inputs: NoteInputs, note: Note): void;
+  get(inputs: NoteInputs): (LoadedNote & { note: Note }) | undefined;
+  set(inputs: NoteInputs, loaded: LoadedNote): void;
   /** How many notes this build took from the cache. */
   readonly hits: number;
 }
@@ -66,15 +70,17 @@ export function openNoteCache(dir: string, notesDir: string, root: string): Note
         const now = new Date();
         utimesSync(file, now, now);
         hits += 1;
-        return entry.note;
+        return { note: entry.note, problems: entry.warnings };
       } catch {
         // Not there, or unreadable: render the note.
         return undefined;
       }
     },
-    set(inputs, note) {
+    set(inputs, { note, problems }) {
+      if (!note) return;
       const used = [note.intro, ...note.chapters].flatMap((part) => part.figures);
-      const entry: Entry = { figures: Object.fromEntries(used.map((figure) => [figure, stamp(figure)])), note };
+      const figures = Object.fromEntries(used.map((figure) => [figure, stamp(figure)]));
+      const entry: Entry = { figures, note, warnings: problems };
       const file = fileFor(inputs);
       // Written aside, then renamed: a build stopped halfway never leaves half an entry.
       const partial = `${file}.${process.pid}.tmp`;

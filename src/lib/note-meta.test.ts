@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { NoteError } from './errors.ts';
+import { VFile } from 'vfile';
 import { readNoteMeta } from './note-meta.ts';
+import { problemsIn } from './problems.ts';
 
-const yaml = { text: 'title: x\ndate: soon', firstLine: 2 };
+/** Front matter as read from a note whose `date:` is on line 3. */
+const frontMatter = (data: Record<string, unknown>) => ({ data, lineOf: (key: string) => (key === 'date' ? 3 : 1) });
+const file = () => new VFile({ path: 'notes/a.md' });
 
 describe('readNoteMeta', () => {
   const cases: { name: string; data: Record<string, unknown>; expected: Record<string, unknown> }[] = [
@@ -55,14 +58,20 @@ describe('readNoteMeta', () => {
     },
   ];
   for (const c of cases) {
-    it(c.name, () => assert.deepEqual(readNoteMeta(c.data, '文件名', yaml, 'notes/a.md'), c.expected));
+    it(c.name, () => {
+      const note = file();
+      assert.deepEqual(readNoteMeta(frontMatter(c.data), '文件名', note), c.expected);
+      assert.deepEqual(problemsIn(note), []);
+    });
   }
 
   it('reports a date that is not a date at the line of `date:`', () => {
-    assert.throws(
-      () => readNoteMeta({ date: 'soon' }, 'x', yaml, 'notes/a.md'),
-      (error: unknown) =>
-        error instanceof NoteError && error.problems[0]?.line === 3 && /not a date/.test(error.message),
-    );
+    const note = file();
+    assert.equal(readNoteMeta(frontMatter({ date: 'soon' }), 'x', note).date, undefined);
+    const [problem, ...more] = problemsIn(note);
+    assert.deepEqual(more, []);
+    assert.equal(problem?.line, 3);
+    assert.equal(problem?.severity, 'error');
+    assert.match(problem?.message ?? '', /not a date/);
   });
 });

@@ -2,8 +2,9 @@
  * Turns parsed front matter into what the site shows: a title, a date,
  * categories and tags, with Hexo's shapes (a string, a list, nested lists).
  */
-import { noteError } from './errors.ts';
-import { lineOfKey, type SplitSource } from './front-matter.ts';
+import type { VFile } from 'vfile';
+import type { FrontMatter } from './front-matter.ts';
+import { report } from './problems.ts';
 
 export interface NoteDate {
   /** Machine-readable, for `<time datetime>`: `2023-03-13` or `2023-03-13T19:20:00`. */
@@ -22,16 +23,12 @@ export interface NoteMeta {
 
 const DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
 
-/** Reads title, date, categories and tags; `fallbackTitle` is the file name. */
-export function readNoteMeta(
-  data: Record<string, unknown>,
-  fallbackTitle: string,
-  yaml: SplitSource['yaml'],
-  file: string,
-): NoteMeta {
+/** Reads title, date, categories and tags; `fallbackTitle` is the file name; problems go on `file`. */
+export function readNoteMeta(frontMatter: FrontMatter, fallbackTitle: string, file: VFile): NoteMeta {
+  const { data } = frontMatter;
   const title = scalarText(data.title)?.trim();
   const description = scalarText(data.description ?? data.excerpt)?.trim();
-  const date = readDate(data.date, () => lineOfKey(yaml, 'date'), file);
+  const date = readDate(data.date, () => frontMatter.lineOf('date'), file);
   return {
     title: title ? title : fallbackTitle,
     ...(date ? { date } : {}),
@@ -47,7 +44,7 @@ function scalarText(value: unknown): string | undefined {
   return undefined;
 }
 
-function readDate(value: unknown, line: () => number, file: string): NoteDate | undefined {
+function readDate(value: unknown, line: () => number, file: VFile): NoteDate | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     const iso = value.toISOString().slice(0, 19);
@@ -55,12 +52,13 @@ function readDate(value: unknown, line: () => number, file: string): NoteDate | 
   }
   const match = typeof value === 'string' ? DATE.exec(value.trim()) : null;
   if (!match) {
-    throw noteError(
-      file,
-      line(),
-      `the date ${JSON.stringify(value)} is not a date`,
-      'write it as `date: 2023-03-13` or `date: 2023-03-13 19:20:00`',
-    );
+    report(file, {
+      at: { line: line(), column: 1 },
+      message: `the date ${JSON.stringify(value)} is not a date`,
+      hint: 'write it as `date: 2023-03-13` or `date: 2023-03-13 19:20:00`',
+      rule: 'front-matter',
+    });
+    return undefined;
   }
   const [, y, mo, d, h, mi, s] = match;
   const pad = (part: string | undefined) => (part ?? '0').padStart(2, '0');

@@ -2,8 +2,8 @@
  * Renders one part of a note (its introduction or a chapter) from mdast to
  * HTML: figures resolved, MDX HTML kept, footnotes labelled in Chinese, math
  * typeset by KaTeX and code coloured by Shiki at build time (each only where
- * the part has some), headings given anchors. Problems found on the way come back as values with
- * the note's file and line.
+ * the part has some), headings given anchors. Problems found on the way are
+ * reported on the note's file.
  */
 
 import rehypeShiki, { type RehypeShikiOptions } from '@shikijs/rehype';
@@ -15,9 +15,9 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import type { NoteProblem } from './errors.ts';
 import { type FigureOptions, remarkFigures } from './figures.ts';
 import { type PageHeading, rehypeHeadingAnchors } from './heading-anchors.ts';
+import { KATEX_OPTIONS } from './math.ts';
 import { remarkMdxAsHtml } from './mdx-as-html.ts';
 
 export interface RenderedPart {
@@ -30,10 +30,8 @@ export interface RenderedPart {
 }
 
 export interface RenderContext extends FigureOptions {
-  /** The note's path as shown in errors, e.g. `notes/a.md`. */
-  displayFile: string;
-  /** Lines before the parsed body in the file (the front matter). */
-  lineOffset: number;
+  /** The note's file: problems are reported on it. */
+  file: VFile;
   /** Whether the note is MDX (so JSX and expressions need handling). */
   mdx?: boolean;
 }
@@ -53,19 +51,13 @@ const CODE_HIGHLIGHTING: RehypeShikiOptions = {
   fallbackLanguage: 'text',
 };
 
-const HINTS: Record<string, string> = {
-  katex: 'fix the TeX between the `$` signs (see the KaTeX error above); write a literal dollar sign as `\\$`',
-};
-
 /**
- * Renders `tree` to HTML, or returns the problems that stop it. The tree is
+ * Renders `tree` to HTML, reporting problems on the note's file. The tree is
  * changed on the way (figures rewritten): pass one that is not used again.
  */
-export async function renderPart(
-  tree: Root,
-  context: RenderContext,
-): Promise<RenderedPart | { problems: NoteProblem[] }> {
-  const file = new VFile({ path: context.displayFile });
+export async function renderPart(tree: Root, context: RenderContext): Promise<RenderedPart> {
+  // Each part renders with a file of its own (figures, headings), whose messages join the note's.
+  const file = new VFile({ path: context.file.path, value: context.file.value });
   const hasMath = contains(tree, ['math', 'inlineMath']);
   const processor = unified()
     .use(remarkFigures, context)
@@ -76,26 +68,15 @@ export async function renderPart(
       footnoteLabelProperties: { className: ['footnotes-label'] },
       footnoteBackLabel: (index: number) => `返回正文第 ${index + 1} 处引用`,
     })
-    .use(hasMath ? [[rehypeKatex, { output: 'htmlAndMathml', strict: false }]] : [])
+    // Every math node was read by `math.ts` already: its problems are reported, so KaTeX only typesets here.
+    .use(hasMath ? [[rehypeKatex, { ...KATEX_OPTIONS, throwOnError: false, strict: 'ignore' }]] : [])
     .use(contains(tree, ['code']) ? [[rehypeShiki, CODE_HIGHLIGHTING]] : [])
     .use(rehypeFootnoteIds)
     .use(rehypeHeadingAnchors)
     .use(rehypeStringify, { allowDangerousHtml: true });
   const hast = await processor.run(tree, file);
-  const problems: NoteProblem[] = file.messages.map((message) => ({
-    file: context.displayFile,
-    line: (message.line ?? 1) + context.lineOffset,
-    message:
-      message.source === 'rehype-katex'
-        ? `invalid TeX: ${message.cause instanceof Error ? message.cause.message : message.reason}`
-        : message.reason,
-    hint:
-      message.note ??
-      HINTS[message.ruleId ?? ''] ??
-      HINTS[message.source === 'rehype-katex' ? 'katex' : ''] ??
-      'fix this line of the note',
-  }));
-  if (problems.length > 0) return { problems };
+  // rehype-katex's own messages repeat what `math.ts` reported already, with its line.
+  context.file.messages.push(...file.messages.filter((message) => message.source !== 'rehype-katex'));
   return {
     html: processor.stringify(hast, file),
     headings: file.data.headings ?? [],

@@ -2,11 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { NoteError } from './errors.ts';
+import { VFile } from 'vfile';
 import { parseMarkdown } from './parse-note.ts';
+import { problemsIn } from './problems.ts';
 import { chapterHeading, relevelHeadings, splitChapters } from './split-chapters.ts';
 
-const split = (markdown: string, offset = 0) => splitChapters(parseMarkdown(markdown, false), 'notes/a.md', offset);
+/** Markdown as notes are written: GFM and dollar-sign math. */
+const MARKDOWN = { mdx: false, math: true };
+
+/** Splits `markdown` as a note; the problems reported come back with the parts. */
+const split = (markdown: string) => {
+  const file = new VFile({ path: 'notes/a.md', value: markdown });
+  return { ...splitChapters(parseMarkdown(markdown, MARKDOWN), file), problems: problemsIn(file) };
+};
 const outline = (tree: Root) =>
   tree.children
     .filter((node): node is Heading => node.type === 'heading')
@@ -28,7 +36,7 @@ describe('chapterHeading', () => {
   ];
   for (const [markdown, expected] of cases) {
     it(markdown, () => {
-      const node = parseMarkdown(markdown, false).children[0]!;
+      const node = parseMarkdown(markdown, MARKDOWN).children[0]!;
       const found = chapterHeading(node);
       assert.equal(found ? `${found.number}|${found.title}` : undefined, expected);
     });
@@ -62,14 +70,14 @@ describe('splitChapters', () => {
     assert.deepEqual(outline(chapters[0]!.tree), ['h1 参考资料']);
   });
 
-  it('reports two chapters with the same number at the second, with the file line', () => {
-    assert.throws(
-      () => split('# 1 甲\n\n## 1 乙\n', 5),
-      (error: unknown) =>
-        error instanceof NoteError &&
-        error.problems[0]?.file === 'notes/a.md' &&
-        error.problems[0]?.line === 8 &&
-        /chapter 1 appears twice/.test(error.problems[0]?.message),
+  it('reports every chapter whose number was used before, each at its own line', () => {
+    const { problems } = split('# 1 甲\n\n## 1 乙\n\n# 2 丙\n\n# 2 丁\n');
+    assert.deepEqual(
+      problems.map((p) => [p.file, p.line, p.severity, /chapter (\d) appears twice/.exec(p.message)?.[1]]),
+      [
+        ['notes/a.md', 3, 'error', '1'],
+        ['notes/a.md', 7, 'error', '2'],
+      ],
     );
   });
 });
@@ -86,11 +94,11 @@ describe('relevelHeadings', () => {
     { name: 'no headings', markdown: 'text', expected: [] },
   ];
   for (const c of cases) {
-    it(c.name, () => assert.deepEqual(outline(relevelHeadings(parseMarkdown(c.markdown, false))), c.expected));
+    it(c.name, () => assert.deepEqual(outline(relevelHeadings(parseMarkdown(c.markdown, MARKDOWN))), c.expected));
   }
 
   it('does not change the tree it is given', () => {
-    const tree = parseMarkdown('### a', false);
+    const tree = parseMarkdown('### a', MARKDOWN);
     relevelHeadings(tree);
     assert.deepEqual(outline(tree), ['h3 a']);
   });

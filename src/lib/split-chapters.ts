@@ -5,7 +5,8 @@
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { noteError } from './errors.ts';
+import type { VFile } from 'vfile';
+import { report } from './problems.ts';
 
 export interface ChapterTree {
   /** The `N` of `N title`. */
@@ -38,22 +39,22 @@ export function chapterHeading(node: RootContent): { number: number; title: stri
   return { number: Number(match[1]), title: (match[2] ?? '').trim(), text };
 }
 
-/** Splits `tree` at chapter headings; `file` and `lineOffset` place errors. */
-export function splitChapters(tree: Root, file: string, lineOffset = 0): SplitNote {
+/** Splits `tree` at chapter headings; problems go on `file`. */
+export function splitChapters(tree: Root, file: VFile): SplitNote {
   const intro: RootContent[] = [];
   const chapters: ChapterTree[] = [];
   for (const node of tree.children) {
     const chapter = chapterHeading(node);
-    const line = (node.position?.start.line ?? 1) + lineOffset;
+    const line = node.position?.start.line ?? 1;
     if (chapter) {
       const earlier = chapters.find((c) => c.number === chapter.number);
       if (earlier) {
-        throw noteError(
-          file,
-          line,
-          `chapter ${chapter.number} appears twice ("${earlier.heading}" on line ${earlier.line} and "${chapter.text}" here), so both would get the same page`,
-          'renumber one of the two headings, or make this one a section (`###`) of the other',
-        );
+        report(file, {
+          at: node,
+          message: `chapter ${chapter.number} appears twice ("${earlier.heading}" on line ${earlier.line} and "${chapter.text}" here), so both would get the same page`,
+          hint: 'renumber one of the two headings, or make this one a section (`###`) of the other',
+          rule: 'duplicate-chapter',
+        });
       }
       chapters.push({
         number: chapter.number,

@@ -41,4 +41,27 @@ describe('building broken notes', () => {
       assert.doesNotMatch(result.output, /^\s+at .+:\d+:\d+\)?$/m, 'no stack trace');
     });
   }
+
+  it('reports every problem of every note in one build, each at its line, warnings listed too', () => {
+    const result = runBuild({
+      notesDir: 'tests/fixtures/broken/several',
+      base: '/',
+      outDir: '.test-out/broken-several',
+    });
+    assert.equal(result.status, 1, result.output);
+    const dir = 'tests/fixtures/broken/several';
+    const reported = [...result.output.matchAll(/^(tests\/\S+\.md):(\d+): (warning: )?/gm)].map(
+      ([, file, line, warning]) => `${file}:${line}${warning ? ' warning' : ''}`,
+    );
+    assert.deepEqual(reported.sort(), [
+      `${dir}/乙.md:3`,
+      `${dir}/乙.md:6 warning`,
+      `${dir}/乙.md:8`,
+      `${dir}/甲.md:13`,
+      `${dir}/甲.md:7`,
+      `${dir}/甲.md:9`,
+    ]);
+    assert.match(result.output, /The notes have 5 problems; the site was not built/);
+    assert.doesNotMatch(result.output, /^\s+at .+:\d+:\d+\)?$/m, 'no stack trace');
+  });
 });

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Root as MdastRoot, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseFrontMatter } from '../../src/lib/front-matter.ts';
 import { parseMarkdown } from '../../src/lib/parse-note.ts';
 import { htmlFiles, page, select, selectAll, squash, toText } from '../helpers/html.ts';
 import { fileForPath } from '../helpers/serve.ts';
@@ -76,7 +75,8 @@ describe('the generative-AI note, built', () => {
 
   it('shows every paragraph, heading, list item and table row of the note', () => {
     const source = readFileSync(path.join(ROOT, 'notes/生成式AI学习笔记.md'), 'utf8');
-    const tree = parseMarkdown(parseFrontMatter(source, 'note').body, false);
+    const tree = parseMarkdown(source, { mdx: false, math: true });
+    tree.children = tree.children.filter((node) => node.type !== 'yaml');
     const articles = squash(
       htmlFiles(dir)
         .filter((file) => file.startsWith(`${NOTE}/`))
