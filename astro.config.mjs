@@ -24,7 +24,12 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap(),
-    studyNotes({ notesDir: process.env.NOTES_DIR || 'notes', cacheDir: cache, math: process.env.NOTES_MATH !== 'off' }),
+    studyNotes({
+      notesDir: process.env.NOTES_DIR || 'notes',
+      cacheDir: cache,
+      math: process.env.NOTES_MATH !== 'off',
+      brokenLinks: process.env.NOTES_BROKEN_LINKS === 'error' ? 'error' : 'warning',
+    }),
   ],
   devToolbar: { enabled: false },
 });

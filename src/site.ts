@@ -27,3 +27,10 @@ export const PALETTE = {
 
 /** The query parameter a search result adds to its link, naming the words to mark on the page it opens. */
 export const HIGHLIGHT_PARAM = 'highlight';
+
+/**
+ * The ids the site's own page elements use (layout and components). A note's
+ * heading never takes one of them (`heading-anchors.ts` gives it another), so
+ * `#content` always reaches the text and the table of contents its own title.
+ */
+export const SITE_IDS = ['content', 'search', 'toc-title', 'chapters-title'] as const;

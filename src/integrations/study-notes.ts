@@ -33,6 +33,8 @@ export interface StudyNotesOptions {
   cacheDir: string | undefined;
   /** Dollar-sign math for the whole site (a note may still switch it off for itself). */
   math: boolean;
+  /** Whether a link to a note or section that does not exist stops the build (`error`) or is listed (`warning`). */
+  brokenLinks: 'error' | 'warning';
 }
 
 export default function studyNotes(options: StudyNotesOptions): AstroIntegration {
@@ -53,6 +55,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         base,
         root,
         math: options.math,
+        brokenLinks: options.brokenLinks,
         cacheDir: options.cacheDir && path.resolve(root, options.cacheDir),
       }),
     );

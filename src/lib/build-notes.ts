@@ -11,7 +11,9 @@ import type { FigureSize } from './figures.ts';
 import { listFiles } from './files.ts';
 import { type LoadedNote, loadNote, type Note } from './load-note.ts';
 import { openNoteCache } from './note-cache.ts';
-import type { NoteProblem } from './problems.ts';
+import { decodeNote } from './note-encoding.ts';
+import { resolveNoteLinks } from './note-links.ts';
+import type { NoteProblem, Severity } from './problems.ts';
 
 export interface SiteContent {
   notes: Note[];
@@ -32,15 +34,43 @@ export interface BuildNotesOptions {
   measure?: (file: string) => FigureSize | undefined;
   /** Dollar-sign math for the whole site (default on). */
   math?: boolean;
+  /** How a link to a note or section that does not exist is reported (default: a warning). */
+  brokenLinks?: Severity;
   /** Where rendered notes are kept between builds (`note-cache.ts`); none: render every note. */
   cacheDir?: string;
 }
 
-/** The note files under `dir` (`.md`, `.mdx`), relative and sorted; hidden folders and `node_modules` are skipped. */
+/** The note files under `dir` (`.md`, `.markdown`, `.mdx`), relative and sorted; hidden folders and `node_modules` are skipped. */
 export function listNoteFiles(dir: string): string[] {
   return listFiles(dir, { skipFolder: (name) => name.startsWith('.') || name === 'node_modules' }).filter((file) =>
-    /\.mdx?$/i.test(file),
+    /\.(md|markdown|mdx)$/i.test(file),
   );
+}
+
+/** Why a file that exists cannot be a figure (`it is empty`), or undefined if there is no such file. */
+export function whyNotImage(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return 'it is a folder';
+    if (stat.size === 0) return 'it is empty (0 bytes)';
+    const start = readFileSync(file).subarray(0, 512);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(start.subarray(0, start.lastIndexOf(0x0a) + 1 || start.length));
+      return 'it holds text, not image data';
+    } catch {
+      return 'its bytes are not a PNG, JPEG, GIF, WebP, AVIF or SVG image';
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Reads the size (and, for SVG, the description) of a figure file, or undefined if it does not exist. */
@@ -89,9 +119,19 @@ export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes
   const root = options.root ?? process.cwd();
   const notesDir = path.resolve(root, options.notesDir);
   const sizes = new Map<string, FigureSize | undefined>();
-  const lookup = (relative: string) => {
-    if (!sizes.has(relative)) sizes.set(relative, (options.measure ?? measureFigure)(path.join(notesDir, relative)));
-    return sizes.get(relative);
+  // The files a note asked about, found or not: its cached rendering holds while they stay as they are.
+  let consulted = new Set<string>();
+  const files = {
+    lookup: (relative: string) => {
+      consulted.add(relative);
+      if (!sizes.has(relative)) sizes.set(relative, (options.measure ?? measureFigure)(path.join(notesDir, relative)));
+      return sizes.get(relative);
+    },
+    whyNotImage: (relative: string) => whyNotImage(path.join(notesDir, relative)),
+    isFile: (relative: string) => {
+      consulted.add(relative);
+      return isFile(path.join(notesDir, relative));
+    },
   };
   const problems: NoteProblem[] = [];
   const notes: Note[] = [];
@@ -99,19 +139,28 @@ export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes
   const cache = options.cacheDir ? openNoteCache(path.resolve(root, options.cacheDir), notesDir, root) : undefined;
   for (const relativePath of listNoteFiles(notesDir)) {
     const displayFile = shownPath(root, path.join(notesDir, relativePath));
-    const text = readFileSync(path.join(notesDir, relativePath), 'utf8');
+    const decoded = decodeNote(readFileSync(path.join(notesDir, relativePath)));
+    if ('problem' in decoded) {
+      problems.push({ file: displayFile, severity: 'error', ...decoded.problem });
+      continue;
+    }
+    const { text, encoding } = decoded;
     const inputs = { relativePath, displayFile, base: options.base, math: options.math ?? true, text };
     let loaded: LoadedNote | undefined = cache?.get(inputs);
     if (!loaded) {
+      consulted = new Set();
       loaded = await loadNote(
-        { relativePath, displayFile, text },
-        { base: options.base, math: inputs.math, lookup, notesDisplayDir },
+        { relativePath, displayFile, text, encoding },
+        { base: options.base, math: inputs.math, notesDisplayDir, ...files },
       );
-      cache?.set(inputs, loaded);
+      cache?.set(inputs, loaded, [...consulted]);
     }
     problems.push(...loaded.problems);
     if (loaded.note) notes.push(loaded.note);
   }
+  const linked = resolveNoteLinks(notes, { base: options.base, brokenLinks: options.brokenLinks ?? 'warning' });
+  problems.push(...linked.problems);
+  notes.splice(0, notes.length, ...linked.notes);
   const bySlug = new Map<string, Note>();
   for (const note of notes) {
     const earlier = bySlug.get(note.slug);

@@ -26,6 +26,10 @@ export interface FigureOptions {
   notesDisplayDir?: string;
   /** Size of a figure given its path relative to the notes folder, or undefined if no such file. */
   lookup: (relativeToNotes: string) => FigureSize | undefined;
+  /** Why a file that has no figure size is not an image (`0 bytes`, `text`), or undefined if there is no such file. */
+  whyNotImage?: (relativeToNotes: string) => string | undefined;
+  /** Whether a file exists in the notes folder: links to files beside a note publish them. */
+  isFile?: (relativeToNotes: string) => boolean;
 }
 
 /** A figure reference resolved against the note's folder, or why it cannot be. */
@@ -35,17 +39,26 @@ export type ResolvedFigure =
   | { kind: 'remote' }
   | { kind: 'outside' };
 
-/** Resolves `reference` (as written in the note) relative to the note's folder. */
+/**
+ * Resolves `reference` (a figure's or a link's URL as written in the note)
+ * relative to the note's folder. `c%23.png` is the file `c#.png`: Markdown
+ * asks for `#` and spaces to be escaped in a URL.
+ */
 export function resolveFigure(reference: string, noteFile: string): ResolvedFigure {
   if (/^data:/i.test(reference)) return { kind: 'inline' };
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(reference)) return { kind: 'remote' };
-  const withoutQuery = reference.replace(/[?#].*$/, '');
-  let decoded = withoutQuery;
-  try {
-    decoded = decodeURI(withoutQuery);
-  } catch {
-    // A lone `%` is a literal character in a file name.
-  }
+  const decoded = reference
+    .replace(/[?#].*$/, '')
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        // A lone `%` is a literal character in a file name.
+        return segment;
+      }
+    })
+    .join('/');
   // `/x.png` means the notes folder's root, as Hexo's `source/` root.
   const relative = decoded.startsWith('/')
     ? path.posix.normalize(decoded.slice(1))
@@ -86,11 +99,16 @@ export function remarkFigures(options: FigureOptions) {
       }
       const size = options.lookup(resolved.relativeToNotes);
       if (!size) {
+        const why = options.whyNotImage?.(resolved.relativeToNotes);
         report(file, {
           at: image,
-          message: `the figure ${image.url} does not exist (looked for ${options.notesDisplayDir ?? 'notes'}/${resolved.relativeToNotes})`,
-          hint: "add the file to the note's asset folder, or correct the path or extension in the note",
-          rule: 'missing-figure',
+          message: why
+            ? `the figure ${image.url} is not an image: ${why} (${options.notesDisplayDir ?? 'notes'}/${resolved.relativeToNotes})`
+            : `the figure ${image.url} does not exist (looked for ${options.notesDisplayDir ?? 'notes'}/${resolved.relativeToNotes})`,
+          hint: why
+            ? 'replace the file with the image itself (save it again from the program that made it)'
+            : "add the file to the note's asset folder, or correct the path or extension in the note",
+          rule: why ? 'not-an-image' : 'missing-figure',
         });
         return;
       }

@@ -1,28 +1,34 @@
 /**
- * Loads one note from its source text: front matter → metadata, body → tree
- * → introduction and chapters (each with the definitions it refers to), each rendered. Pure apart from the figure
- * lookup it is given, so it is tested on strings.
+ * Loads one note from its source text: front matter → metadata; the text →
+ * tree (dollar signs decided, pandoc's attributes read) → introduction and
+ * pages (each with the definitions it refers to), each rendered. Pure apart
+ * from the figure lookup it is given, so it is tested on strings.
  */
-import { slug as githubSlug } from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
+import { SITE_LANG } from '../site.ts';
 import { inlineReferences, shareFootnotes } from './definitions.ts';
 import type { FigureOptions } from './figures.ts';
 import { readFrontMatter } from './front-matter.ts';
+import { readHexoTags } from './hexo-tags.ts';
 import { checkMath } from './math.ts';
+import { type LangChoice, noteLang } from './note-lang.ts';
 import { type NoteMeta, readNoteMeta } from './note-meta.ts';
+import { readPandocAttributes } from './pandoc-attributes.ts';
 import { parseMarkdown } from './parse-note.ts';
-import { isError, type NoteProblem, problemsIn } from './problems.ts';
+import { isError, type NoteProblem, problemsIn, report } from './problems.ts';
 import { type RenderedPart, renderPart } from './render.ts';
 import { relevelHeadings, splitChapters } from './split-chapters.ts';
-import { chapterPath, notePath, type SitePath } from './urls.ts';
+import { chapterPath, notePath, noteSlug, type SitePath, slugify } from './urls.ts';
 
+/** A page of a note after its introduction: a chapter, or an unnumbered page such as an appendix. */
 export interface Chapter extends RenderedPart {
-  number: number;
+  /** The chapter's number; undefined for an unnumbered page (an appendix, references). */
+  number: number | undefined;
   /** Heading text without the number. */
   title: string;
-  /** The heading as written, e.g. `1 ChatGPT 原理剖析`. */
+  /** The heading as written, as text, e.g. `1 ChatGPT 原理剖析`. */
   heading: string;
   slug: string;
   path: SitePath;
@@ -30,6 +36,10 @@ export interface Chapter extends RenderedPart {
 }
 
 export interface Note extends NoteMeta {
+  /** The note's file, relative to the notes folder: `手册/man1/ls.1.md`. */
+  source: string;
+  /** The language of the note's text (`zh-CN`, `zh-TW`, …), for its pages' `lang`. */
+  lang: string;
   slug: string;
   path: SitePath;
   /** The note's file as shown to authors, e.g. `notes/a.md`. */
@@ -46,11 +56,8 @@ export interface NoteSource {
   /** Path shown in errors: `notes/生成式AI学习笔记.md`. */
   displayFile: string;
   text: string;
-}
-
-/** The URL slug of a note or chapter title: lower-case, spaces to `-`, CJK kept. */
-export function slugify(text: string): string {
-  return githubSlug(text);
+  /** The encoding the text was read from, if not UTF-8 (`GB18030`): the build says so. */
+  encoding?: string;
 }
 
 /** A note as loaded: the note, unless a problem stops it, and every problem found in it. */
@@ -68,6 +75,15 @@ export interface LoadOptions extends Omit<FigureOptions, 'noteFile'> {
 export async function loadNote(source: NoteSource, options: LoadOptions): Promise<LoadedNote> {
   const text = source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const file = new VFile({ path: source.displayFile, value: text });
+  if (source.encoding && source.encoding !== 'UTF-8') {
+    report(file, {
+      at: { line: 1, column: 1 },
+      message: `this note is saved as ${source.encoding}; it was read as ${source.encoding}`,
+      hint: 'nothing is lost; save the note as UTF-8 to silence this (most editors offer it under "Save with encoding")',
+      severity: 'warning',
+      rule: 'encoding',
+    });
+  }
   const mdx = /\.mdx$/i.test(source.relativePath);
   let syntax = { mdx, math: options.math ?? true };
   let tree = parseMarkdown(text, syntax);
@@ -79,10 +95,22 @@ export async function loadNote(source: NoteSource, options: LoadOptions): Promis
     if (tree.children[0]?.type === 'yaml') tree.children.shift();
   }
   if (syntax.math) checkMath(tree, file, (fragment) => parseMarkdown(fragment, syntax));
+  readPandocAttributes(tree);
+  readHexoTags(tree, file, source.relativePath);
+  const lang = noteLang(frontMatter.data.lang, text);
+  if ('invalid' in lang) {
+    report(file, {
+      at: { line: frontMatter.lineOf('lang'), column: 1 },
+      message: `lang: ${JSON.stringify(lang.invalid)} is not a language tag, so the note's language is read from its text`,
+      hint: 'write a tag such as `lang: zh-TW`, `lang: zh-CN` or `lang: en`, or remove the line',
+      severity: 'warning',
+      rule: 'front-matter',
+    });
+  }
   const stem = source.relativePath
     .split('/')
     .pop()!
-    .replace(/\.mdx?$/i, '');
+    .replace(/\.(md|markdown|mdx)$/i, '');
   const meta = readNoteMeta(frontMatter, stem, file);
   const parts = splitChapters(inlineReferences(tree), file);
   const [intro = parts.intro, ...chapterTrees] = shareFootnotes(
@@ -90,14 +118,16 @@ export async function loadNote(source: NoteSource, options: LoadOptions): Promis
     file,
   );
   const chapters = parts.chapters.map((chapter, index) => ({ ...chapter, tree: chapterTrees[index] ?? chapter.tree }));
-  const slug = slugify(stem) || 'note';
+  const slug = noteSlug(source.relativePath);
   const context = { ...options, noteFile: source.relativePath, file, mdx };
   const render = (part: Root) => renderPart(relevelHeadings(part), context);
 
   const renderedIntro = await render(intro);
   const renderedChapters: Chapter[] = [];
+  const slugs = new Set<string>();
   for (const chapter of chapters) {
-    const chapterSlug = [String(chapter.number), slugify(chapter.title)].filter(Boolean).join('-');
+    const numbered = [chapter.number === undefined ? '' : String(chapter.number), slugify(chapter.title)];
+    const chapterSlug = uniqueSlug(numbered.filter(Boolean).join('-') || 'page', slugs);
     renderedChapters.push({
       ...(await render(chapter.tree)),
       number: chapter.number,
@@ -112,6 +142,8 @@ export async function loadNote(source: NoteSource, options: LoadOptions): Promis
   if (problems.some(isError)) return { note: undefined, problems };
   const note: Note = {
     ...meta,
+    source: source.relativePath,
+    lang: languageOf(lang, text),
     slug,
     path: notePath(slug),
     file: source.displayFile,
@@ -120,6 +152,21 @@ export async function loadNote(source: NoteSource, options: LoadOptions): Promis
     chapters: renderedChapters,
   };
   return { note, problems };
+}
+
+/** The language chosen for a note; an invalid declaration falls back to its text's. */
+function languageOf(choice: LangChoice, text: string): string {
+  if ('lang' in choice) return choice.lang;
+  const read = noteLang(undefined, text);
+  return 'lang' in read ? read.lang : SITE_LANG;
+}
+
+/** `slug`, or `slug-2`, `slug-3` … if a page of the note has it already. */
+function uniqueSlug(slug: string, taken: Set<string>): string {
+  let unique = slug;
+  for (let n = 2; taken.has(unique); n += 1) unique = `${slug}-${n}`;
+  taken.add(unique);
+  return unique;
 }
 
 /** The first paragraph's text, shortened for `<meta name="description">`. */

@@ -54,6 +54,7 @@ describe('checkMath', () => {
     ['display math', '$$\n\\sum_{i=1}^n x_i\n$$\n', ['\\sum_{i=1}^n x_i']],
     ['Han characters inside \\text', '$x = \\text{长度}$', ['x = \\text{长度}']],
     ['real math after a literal $$ line', '$$ 是进程号。\n\n正文 $y^2$ 是公式\n', ['y^2']],
+    ['display math after a literal $$ line', '$$ 是进程号。\n\n公式：\n\n$$\n\\sum x\n$$\n\n完。\n', ['\\sum x']],
     ['math in a list, a quote and a table', '- 项 $a$\n\n> 引 $b$\n\n| x |\n| - |\n| $c$ |\n', ['a', 'b', 'c']],
   ];
   for (const [name, markdown, expected] of tex) {

@@ -88,10 +88,12 @@ function checkTree(tree: Parent, source: Source): void {
   for (let index = 0; index < tree.children.length; index += 1) {
     const node = tree.children[index] as RootContent;
     if (node.type === 'math') {
-      const blocks = checkDisplay(node, source);
+      const rest = tree.children.slice(index) as RootContent[];
+      const blocks = checkDisplay(node, rest, source);
       if (blocks) {
-        tree.children.splice(index, 1, ...blocks);
-        index += blocks.length - 1;
+        // What follows a `$$` that opened nothing was read again with it: it replaces the rest of the container.
+        tree.children.splice(index, tree.children.length - index, ...blocks);
+        return;
       }
       continue;
     }
@@ -151,8 +153,13 @@ function whyNot(span: InlineMath, source: Source): string | undefined {
   return whyNotInlineTex(source.text.slice(start, end), span.value, source.text[end]);
 }
 
-/** Blocks to put in place of a `$$` block that is not display math, or undefined to keep it. */
-function checkDisplay(node: DisplayMath, source: Source): RootContent[] | undefined {
+/**
+ * Blocks to put in place of a `$$` block that is not display math, and of
+ * everything after it in its container (`rest`, the block first): the parser
+ * paired its `$$` with a later one, so what follows is read again too.
+ * Undefined keeps the block.
+ */
+function checkDisplay(node: DisplayMath, rest: RootContent[], source: Source): RootContent[] | undefined {
   const [start, end] = offsets(node);
   const typed = source.text.slice(start, end);
   const closed = /\n[ \t>]*\${2,}[ \t]*$/.test(typed);
@@ -164,8 +171,14 @@ function checkDisplay(node: DisplayMath, source: Source): RootContent[] | undefi
       severity: 'warning',
       rule: 'not-tex',
     });
-    const again = parseAgain(typed, node, source);
-    return again?.children ?? [{ type: 'paragraph', children: [textOf(node, source)], position: node.position }];
+    const last = rest.at(-1)?.position?.end.offset ?? end;
+    const again = parseAgain(source.text.slice(start, Math.max(end, last)), node, source);
+    return (
+      again?.children ?? [
+        { type: 'paragraph', children: [textOf(node, source)], position: node.position },
+        ...rest.slice(1),
+      ]
+    );
   }
   const { error } = readTex(node.value, true);
   if (error) {

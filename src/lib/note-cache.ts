@@ -22,7 +22,7 @@ export interface NoteInputs {
 }
 
 interface Entry {
-  /** `size:mtime` of each figure the note used, relative to the notes folder. */
+  /** `size:mtime` (or `missing`) of each file the note used or asked about, relative to the notes folder. */
   figures: Record<string, string>;
   note: Note;
   /** The note's warnings, listed by every build that uses the entry. */
@@ -31,7 +31,8 @@ interface Entry {
 
 export interface NoteCache {
   get(inputs: NoteInputs): (LoadedNote & { note: Note }) | undefined;
-  set(inputs: NoteInputs, loaded: LoadedNote): void;
+  /** Remembers a note; `consulted` are the files (relative to the notes folder) its rendering asked about. */
+  set(inputs: NoteInputs, loaded: LoadedNote, consulted?: string[]): void;
   /** How many notes this build took from the cache. */
   readonly hits: number;
 }
@@ -76,9 +77,9 @@ export function openNoteCache(dir: string, notesDir: string, root: string): Note
         return undefined;
       }
     },
-    set(inputs, { note, problems }) {
+    set(inputs, { note, problems }, consulted = []) {
       if (!note) return;
-      const used = [note.intro, ...note.chapters].flatMap((part) => part.figures);
+      const used = [...[note.intro, ...note.chapters].flatMap((part) => part.figures), ...consulted];
       const figures = Object.fromEntries(used.map((figure) => [figure, stamp(figure)]));
       const entry: Entry = { figures, note, warnings: problems };
       const file = fileFor(inputs);

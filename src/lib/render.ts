@@ -19,11 +19,15 @@ import { type FigureOptions, remarkFigures } from './figures.ts';
 import { type PageHeading, rehypeHeadingAnchors } from './heading-anchors.ts';
 import { KATEX_OPTIONS } from './math.ts';
 import { remarkMdxAsHtml } from './mdx-as-html.ts';
+import { remarkNoteLinks } from './note-links.ts';
+import { rehypeTableTokens } from './table-tokens.ts';
 
 export interface RenderedPart {
   html: string;
   headings: PageHeading[];
-  /** Figures used, relative to the notes folder. */
+  /** Every id in the part (headings, footnotes, the author's anchors), for links from elsewhere to find. */
+  anchors: string[];
+  /** Files the part publishes, relative to the notes folder: its figures and the files it links to. */
   figures: string[];
   /** Whether the part contains math, so only such pages load KaTeX's CSS. */
   hasMath: boolean;
@@ -61,6 +65,7 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
   const hasMath = contains(tree, ['math', 'inlineMath']);
   const processor = unified()
     .use(remarkFigures, context)
+    .use(remarkNoteLinks, context)
     .use(context.mdx ? [remarkMdxAsHtml] : [])
     .use(remarkRehype, {
       allowDangerousHtml: true,
@@ -71,6 +76,7 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
     // Every math node was read by `math.ts` already: its problems are reported, so KaTeX only typesets here.
     .use(hasMath ? [[rehypeKatex, { ...KATEX_OPTIONS, throwOnError: false, strict: 'ignore' }]] : [])
     .use(contains(tree, ['code']) ? [[rehypeShiki, CODE_HIGHLIGHTING]] : [])
+    .use(contains(tree, ['table']) ? [rehypeTableTokens] : [])
     .use(rehypeFootnoteIds)
     .use(rehypeHeadingAnchors)
     .use(rehypeStringify, { allowDangerousHtml: true });
@@ -80,7 +86,8 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
   return {
     html: processor.stringify(hast, file),
     headings: file.data.headings ?? [],
-    figures: file.data.figures ?? [],
+    anchors: idsIn(hast),
+    figures: [...new Set([...(file.data.figures ?? []), ...(file.data.attachments ?? [])])],
     hasMath,
   };
 }
@@ -96,6 +103,14 @@ function rehypeFootnoteIds() {
       if (typeof id === 'string' && id.startsWith('user-content-fn')) node.properties.id = decodeURIComponent(id);
     });
   };
+}
+
+function idsIn(tree: HastRoot): string[] {
+  const ids: string[] = [];
+  visit(tree, 'element', (node) => {
+    if (typeof node.properties.id === 'string') ids.push(node.properties.id);
+  });
+  return ids;
 }
 
 function contains(tree: Root, types: string[]): boolean {

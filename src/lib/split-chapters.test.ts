@@ -33,6 +33,13 @@ describe('chapterHeading', () => {
     ['# 前言', undefined],
     ['# 2023 年', '2023|年'],
     ['# 1', undefined],
+    ['# 第 3 章 标题', '3|标题'],
+    ['# 第十二章：标题', '12|标题'],
+    ['# 章 4. 標題', '4|標題'],
+    ['# Chapter 5: Title', '5|Title'],
+    ['# 1 HTML 的 <b>粗体</b>', '1|HTML 的 粗体'],
+    ['# 1 **粗体** 与 `code`', '1|粗体 与 code'],
+    ['# 第一次', undefined],
   ];
   for (const [markdown, expected] of cases) {
     it(markdown, () => {
@@ -65,13 +72,21 @@ describe('splitChapters', () => {
     assert.deepEqual(outline(intro), ['h1 前言', 'h2 小节']);
   });
 
-  it('keeps later unnumbered headings inside the chapter they follow', () => {
-    const { chapters } = split('# 1 甲\n\n# 参考资料\n\n链接\n');
-    assert.deepEqual(outline(chapters[0]!.tree), ['h1 参考资料']);
+  it('makes an unnumbered heading after the chapters a page of its own, headings levelled like a chapter', () => {
+    const { chapters } = split('# 1 甲\n\n正文\n\n# 附录 A. 参考\n\n### A.1 书目\n\n# 后记\n');
+    assert.deepEqual(
+      chapters.map((c) => [c.number, c.title, c.heading]),
+      [
+        [1, '甲', '1 甲'],
+        [undefined, '附录 A. 参考', '附录 A. 参考'],
+        [undefined, '后记', '后记'],
+      ],
+    );
+    assert.deepEqual(outline(relevelHeadings(chapters[1]!.tree)), ['h2 A.1 书目']);
   });
 
   it('reports every chapter whose number was used before, each at its own line', () => {
-    const { problems } = split('# 1 甲\n\n## 1 乙\n\n# 2 丙\n\n# 2 丁\n');
+    const { problems } = split('# 1 甲\n\n# 1 乙\n\n# 2 丙\n\n# 2 丁\n');
     assert.deepEqual(
       problems.map((p) => [p.file, p.line, p.severity, /chapter (\d) appears twice/.exec(p.message)?.[1]]),
       [
@@ -80,6 +95,62 @@ describe('splitChapters', () => {
       ],
     );
   });
+
+  // What real documents do to the rule: each case is the outline of a note and the pages it must give.
+  const structures: { name: string; markdown: string; pages: string[]; problems?: number }[] = [
+    {
+      name: 'the first note: `# 1`, then `## 2`, `## 3`, `## 4` are its four chapters',
+      markdown: '引言\n\n# 1 甲\n\n### 1.1 节\n\n## 2 乙\n\n### 2.1 节\n\n## 3 丙\n\n## 4 丁\n\n#### 4.1 节\n',
+      pages: ['1 甲', '2 乙', '3 丙', '4 丁'],
+    },
+    {
+      name: 'a book: a preface with numbered sections before the numbered chapters',
+      markdown: '# 序言\n\n## 1. 免责声明\n\n## 2. 什么是 Debian\n\n# 1 教程\n\n## 1.1 控制台\n\n# 2 软件包管理\n',
+      pages: ['1 教程', '2 软件包管理'],
+    },
+    {
+      name: 'a man page: numbered items under unnumbered sections, even repeated, are not chapters',
+      markdown: '# 选项\n\n## 1. 第一组\n\n## 2. 第二组\n\n# 示例\n\n## 1. 第一例\n',
+      pages: [],
+    },
+    {
+      name: 'a pandoc book: `第 1 章` chapters with anchors, a preface and an appendix',
+      markdown:
+        '# <span id="pre"></span>序言\n\n## <span id="d"></span>1. 免责声明\n\n# <span id="t"></span>第 1 章 GNU/Linux 教程\n\n## 1.1 控制台\n\n# 第二章 软件包管理\n\n# <span id="a"></span>附录 A. 附录\n',
+      pages: ['第 1 章 GNU/Linux 教程', '第二章 软件包管理', '附录 A. 附录'],
+    },
+    {
+      name: 'a Typora note: a title `#`, then numbered `##` chapters and an unnumbered `##` after them',
+      markdown: '# 我的笔记\n\n引言\n\n## 1 甲\n\n## 2 乙\n\n## 参考资料\n',
+      pages: ['1 甲', '2 乙', '参考资料'],
+    },
+    {
+      name: 'a Hexo post with `Chapter N` headings',
+      markdown: '# Chapter 1: Basics\n\n# Chapter 2 Advanced\n',
+      pages: ['Chapter 1: Basics', 'Chapter 2 Advanced'],
+    },
+    {
+      name: 'a numbered `##` that restarts under a chapter is a section of it',
+      markdown: '# 1 甲\n\n## 1 小节\n\n## 3 跳号\n\n# 2 乙\n',
+      pages: ['1 甲', '2 乙'],
+    },
+    {
+      name: 'numbered `##` under one title with a number repeated: reported',
+      markdown: '## 1 甲\n\n## 1 乙\n',
+      pages: ['1 甲', '1 乙'],
+      problems: 1,
+    },
+  ];
+  for (const c of structures) {
+    it(c.name, () => {
+      const { chapters, problems } = split(c.markdown);
+      assert.deepEqual(
+        chapters.map((chapter) => chapter.heading),
+        c.pages,
+      );
+      assert.equal(problems.length, c.problems ?? 0);
+    });
+  }
 });
 
 describe('relevelHeadings', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deployTarget } from './deploy-target.ts';
-import { encodePath, normalizeBase, siteUrl } from './urls.ts';
+import { encodePath, normalizeBase, noteSlug, siteUrl, slugify } from './urls.ts';
 
 describe('siteUrl', () => {
   const cases: [string, string, string | undefined, string][] = [
@@ -59,4 +59,35 @@ describe('deployTarget', () => {
   for (const [name, env, expected] of cases) {
     it(name, () => assert.deepEqual(deployTarget(env), expected));
   }
+});
+
+describe('noteSlug', () => {
+  const cases: [string, string][] = [
+    ['生成式AI学习笔记.md', '生成式ai学习笔记'],
+    ['a/笔记.md', 'a/笔记'],
+    ['b/笔记.md', 'b/笔记'],
+    ['zh_CN/man1/ls.1.md', 'zh_cn/man1/ls.1'],
+    ['maint-guide.zh-tw.markdown', 'maint-guide.zh-tw'],
+    ['shell 变量.mdx', 'shell-变量'],
+    ['404.md', '404-笔记'],
+    ['pagefind.md', 'pagefind-笔记'],
+    ['notes/404.md', 'notes/404'],
+    ['C++ <T> 模板.md', 'c-t-模板'],
+    ['...md', 'note'],
+  ];
+  for (const [file, expected] of cases) it(`${file} → ${expected}`, () => assert.equal(noteSlug(file), expected));
+});
+
+describe('slugify', () => {
+  it('makes a slug as GitHub makes heading ids', () =>
+    assert.equal(slugify('1 ChatGPT 原理剖析'), '1-chatgpt-原理剖析'));
+
+  it('cuts a long title to fit a file name, unique and stable', () => {
+    const long = `第${'很长的标题'.repeat(17)}`;
+    const slug = slugify(long);
+    assert.ok(new TextEncoder().encode(slug).length <= 120);
+    assert.equal(slugify(long), slug);
+    assert.notEqual(slugify(`${long}二`), slug);
+    assert.match(slug, /^第很长的标题.*-[0-9a-f]{8}$/);
+  });
 });

@@ -1,8 +1,10 @@
 /**
- * Every URL the site emits is built here, from the base path the site is
- * deployed under (`/` or `/<repo>/`) and percent-encoded segment by segment,
- * so Chinese file names and sub-path deploys never produce a broken link.
+ * Every URL the site emits is built here: the slugs of notes and their pages,
+ * fragments, and the base path the site is deployed under (`/` or
+ * `/<repo>/`), percent-encoded segment by segment, so Chinese file names,
+ * notes in folders and sub-path deploys never produce a broken link.
  */
+import { slug as githubSlug } from 'github-slugger';
 
 /** A site path such as `生成式ai学习笔记/1-chatgpt-原理剖析/`, relative to the base, not encoded. */
 export type SitePath = string;
@@ -50,3 +52,90 @@ export function figurePath(relativeToNotes: string): SitePath {
 
 /** KaTeX's stylesheet, served from the site itself. */
 export const katexStylesheetPath: SitePath = 'katex/katex.min.css';
+
+/**
+ * The site's own paths at the top of the site: a note may not be published
+ * there (`notes/404.md`, `notes/pagefind.md`), so such a note goes elsewhere.
+ */
+export const RESERVED_PATHS = new Set([
+  '404',
+  '404.html',
+  '_astro',
+  'archives',
+  'categories',
+  'favicon.svg',
+  'figures',
+  'icons',
+  'katex',
+  'manifest.webmanifest',
+  'pagefind',
+  'robots.txt',
+  'sitemap-0.xml',
+  'sitemap-index.xml',
+  'sw.js',
+  'tags',
+]);
+
+// A file name may be 255 bytes; a slug stays well under, with room for `index.html` files beside it.
+const MAX_SLUG_BYTES = 120;
+
+/**
+ * A URL segment for a title or file name, the way GitHub makes heading ids:
+ * lower-case, spaces to `-`, punctuation dropped, Chinese kept. A long one is
+ * cut and given a short hash of the whole, so it stays unique and stable.
+ */
+export function slugify(text: string): string {
+  return capSlug(githubSlug(text), text);
+}
+
+/**
+ * A URL segment for a folder or file name of a note: like `slugify`, but dots
+ * stay (`ls.1`, `maint-guide.zh-tw`), as the name is the author's.
+ */
+export function slugifyName(name: string): string {
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '-')
+    .replace(/[^\p{L}\p{M}\p{N}._-]/gu, '')
+    .replace(/^[.-]+|[.-]+$/g, '');
+  return capSlug(slug, name);
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+
+function capSlug(slug: string, whole: string): string {
+  if (bytes(slug) <= MAX_SLUG_BYTES) return slug;
+  const hash = shortHash(whole);
+  let cut = '';
+  for (const char of slug) {
+    if (bytes(cut + char) > MAX_SLUG_BYTES - hash.length - 1) break;
+    cut += char;
+  }
+  return `${cut.replace(/-+$/, '')}-${hash}`;
+}
+
+/** Eight hex digits of FNV-1a over the text: enough to tell two long titles apart, and the same every build. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * Where a note is published: its path in the notes folder, each folder and
+ * the file name as a slug, extension dropped (`手册/man1/ls.1.md` →
+ * `手册/man1/ls.1`), as Hexo keeps a post's folders. A note named like one of
+ * the site's own paths gets `-笔记` added (`404.md` → `404-笔记`).
+ */
+export function noteSlug(relativeToNotes: string): string {
+  const segments = relativeToNotes
+    .replace(/\.(md|markdown|mdx)$/i, '')
+    .split('/')
+    .map((segment) => slugifyName(segment) || 'note');
+  if (RESERVED_PATHS.has(segments[0]!)) segments[0] = `${segments[0]}-笔记`;
+  return segments.join('/');
+}

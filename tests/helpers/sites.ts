@@ -5,7 +5,7 @@
  * (at a sub-path). `scripts/test.ts` builds them once.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -35,32 +35,35 @@ export interface BuildResult {
 
 /** Runs `astro build` with the notes folder, base path and output folder given. */
 export function runBuild(site: SiteBuild, extraEnv: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NOTES_DIR: site.notesDir,
-        BASE_PATH: site.base,
-        OUT_DIR: site.outDir,
-        SITE: site.site ?? '',
-        ...extraEnv,
-      },
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NOTES_DIR: site.notesDir,
+      BASE_PATH: site.base,
+      OUT_DIR: site.outDir,
+      SITE: site.site ?? '',
+      ...extraEnv,
     },
-  );
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-/** Builds a site afresh; throws with Astro's output if the build fails. */
+/** Builds a site afresh, keeping what the build printed beside it (`buildOutput`); throws if the build fails. */
 export function buildSite(name: SiteName): void {
   const site = SITES[name];
   rmSync(path.join(ROOT, site.outDir), { recursive: true, force: true });
   const result = runBuild(site);
   if (result.status !== 0) throw new Error(`building the ${name} site failed:\n${result.output}`);
+  writeFileSync(path.join(ROOT, `${site.outDir}.log`), result.output);
+}
+
+/** What the last build of a site printed (its warnings, for one). */
+export function buildOutput(name: SiteName): string {
+  builtSite(name);
+  return readFileSync(path.join(ROOT, `${SITES[name].outDir}.log`), 'utf8');
 }
 
 /** The output folder of a site, building it first if a test runs on its own. */
