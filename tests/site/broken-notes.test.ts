@@ -18,6 +18,11 @@ const cases = [
     at: 'tests/fixtures/broken/duplicate-chapter/重复.md:5:',
     says: /chapter 1 appears twice/,
   },
+  {
+    name: 'not-an-image',
+    at: 'tests/fixtures/broken/not-an-image/空图.md:7:',
+    says: /the figure 空图\/文本.png is not an image: it holds text, not image data/,
+  },
   { name: 'bad-math', at: 'tests/fixtures/broken/bad-math/公式.md:9:', says: /invalid TeX/ },
   {
     name: 'orphan-footnote',
