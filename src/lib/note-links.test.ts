@@ -87,6 +87,24 @@ describe('links between notes', () => {
     assert.match(html, /<p>无文件<\/p>/);
   });
 
+  it('leads a converted book’s links to its old chapter files to the section in the book', async () => {
+    const { linked, problems } = await site({
+      '书.md': '# 1 甲\n\n见 [第二章](ch02.html#二) 与 [没有](ch03.html#三)。\n\n# 2 乙\n\n## 二\n',
+    });
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.message]),
+      [[3, 'the link ch03.html#三 leads to nothing (no such file, and no section #三 in this note)']],
+    );
+    const [chapter] = linked[0]!.chapters;
+    assert.deepEqual(
+      hrefs(chapter!.html).map(([text, href]) => [text, href && decodeURIComponent(href)]),
+      [
+        ['第二章', '/notes-site/书/2-乙/#二'],
+        ['没有', undefined],
+      ],
+    );
+  });
+
   it('makes them errors when the site asks', async () => {
     const { problems } = await site({ '甲.md': '[无笔记](乙.md)' }, 'error');
     assert.deepEqual(

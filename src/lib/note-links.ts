@@ -61,6 +61,11 @@ export function remarkNoteLinks(options: FigureOptions) {
         link.url = siteUrl(options.base, figurePath(resolved.relativeToNotes));
         return;
       }
+      // A converted book links to its own chapters' old files (`ch02.html#_section`): one note now holds them all.
+      if (fragment && resolved.kind === 'local') {
+        mark(link, line, `?${options.noteFile}`, fragment, url);
+        return;
+      }
       report(file, {
         at: link,
         message: `the link ${url} leads to nothing (looked for ${options.notesDisplayDir ?? 'notes'}/${resolved.kind === 'local' ? resolved.relativeToNotes : url})`,
@@ -78,12 +83,15 @@ export function remarkNoteLinks(options: FigureOptions) {
   };
 }
 
-function mark(link: Link, line: number, target: string, fragment: string): void {
+/**
+ * Marks a link for step 2. `target` is a note's path, `@name` (a note by
+ * file name) or `?path` (this note, if it has the section: the link as
+ * written, `written`, leads to a file that does not exist).
+ */
+function mark(link: Link, line: number, target: string, fragment: string, written = ''): void {
   // No address until step 2 knows the page: an `<a>` without `href` never leads anywhere wrong.
-  link.data = {
-    ...link.data,
-    hProperties: { ...link.data?.hProperties, href: undefined, [MARK]: `${line}|${target}#${fragment}` },
-  };
+  const value = `${line}|${target}#${fragment}${written ? `|${encodeURIComponent(written)}` : ''}`;
+  link.data = { ...link.data, hProperties: { ...link.data?.hProperties, href: undefined, [MARK]: value } };
 }
 
 export interface ResolveOptions {
@@ -109,11 +117,8 @@ export function resolveNoteLinks(notes: Note[], options: ResolveOptions): { note
   const resolvePart = <P extends RenderedPart>(note: Note, part: P): P => {
     if (!part.html.includes(MARK)) return part;
     const html = part.html.replace(
-      new RegExp(` ${MARK}="(\\d+)\\|([^"#]*)#([^"]*)"`, 'g'),
-      (_, line, target, fragment) => {
-        const wanted = decodeEntities(target);
-        const into = wanted.startsWith('@') ? byName.get(wanted) : byFile.get(wanted);
-        const section = decodeEntities(fragment);
+      new RegExp(` ${MARK}="(\\d+)\\|([^"#]*)#([^"|]*)(?:\\|([^"]*))?"`, 'g'),
+      (_, line: string, target: string, fragment: string, written: string | undefined) => {
         const problem = (message: string) => {
           problems.push({
             file: note.file,
@@ -121,9 +126,14 @@ export function resolveNoteLinks(notes: Note[], options: ResolveOptions): { note
             severity: options.brokenLinks,
             message,
             hint: 'correct the link to the note file and section (as written in the note or its heading), or remove it; it is shown as its text meanwhile',
+            rule: 'broken-link',
           });
           return '';
         };
+        const wanted = decodeEntities(target);
+        const section = decodeEntities(fragment);
+        const guess = wanted.startsWith('?');
+        const into = wanted.startsWith('@') ? byName.get(wanted) : byFile.get(guess ? wanted.slice(1) : wanted);
         if (!into) {
           return problem(
             wanted.startsWith('@')
@@ -132,7 +142,13 @@ export function resolveNoteLinks(notes: Note[], options: ResolveOptions): { note
           );
         }
         const found = findSection(into, section);
-        if (!found) return problem(`the link to ${wanted}#${section} leads to no section of that note`);
+        if (!found) {
+          return problem(
+            guess
+              ? `the link ${decodeURIComponent(decodeEntities(written ?? ''))} leads to nothing (no such file, and no section #${section} in this note)`
+              : `the link to ${wanted}#${section} leads to no section of that note`,
+          );
+        }
         const href =
           found.part === part && found.id !== undefined
             ? fragmentHref(found.id)

@@ -19,6 +19,8 @@ export interface NoteProblem {
   severity: Severity;
   message: string;
   hint: string;
+  /** The kind of problem (`not-tex`, `broken-link`), as `Report.rule` names it. */
+  rule?: string;
 }
 
 export interface Report {
@@ -51,6 +53,7 @@ export function problemsIn(file: VFile): NoteProblem[] {
     severity: message.fatal === true ? 'error' : 'warning',
     message: message.reason,
     hint: message.note ?? 'check this line of the note',
+    ...(message.ruleId ? { rule: message.ruleId } : {}),
   }));
 }
 
@@ -75,7 +78,23 @@ export function formatErrors(problems: NoteProblem[]): string {
   return `The notes have ${count(errors.length, 'problem')}; the site was not built.\n\n${errors.map(formatProblem).join('\n\n')}${also}\n`;
 }
 
-/** The list of warnings printed at the end of a build that went through. */
+// What each kind of warning means, for the summary at the end of a long list.
+const KINDS: Record<string, string> = {
+  'not-tex': 'dollar signs shown as written, not as math',
+  'broken-link': 'links that lead nowhere, shown as text',
+  'tex-warning': 'math KaTeX typeset with a remark',
+  encoding: 'notes read from an encoding other than UTF-8',
+  'hexo-tag': 'Hexo tags shown as written',
+};
+
+/** The list of warnings printed at the end of a build that went through, with a count of each kind when there are many. */
 export function formatWarnings(warnings: NoteProblem[]): string {
-  return `${count(warnings.length, 'warning')} in the notes (the site was built):\n\n${warnings.map(formatProblem).join('\n\n')}\n`;
+  const list = warnings.map(formatProblem).join('\n\n');
+  const byKind = new Map<string, number>();
+  for (const warning of warnings) byKind.set(warning.rule ?? 'other', (byKind.get(warning.rule ?? 'other') ?? 0) + 1);
+  const summary =
+    warnings.length > 10
+      ? `\n\nIn all: ${[...byKind].map(([kind, n]) => `${n} ${KINDS[kind] ?? kind}`).join('; ')}.`
+      : '';
+  return `${count(warnings.length, 'warning')} in the notes (the site was built):\n\n${list}${summary}\n`;
 }
