@@ -8,7 +8,9 @@
  *   (gzipped), requests, Lighthouse scores;
  * - search: index size, bytes of the first search, latency, query-set score
  *   against Pagefind alone.
- * `BENCH_SIZES=1,10` and `BENCH_REPEATS=1` shorten a run.
+ * - the real corpus (`scripts/corpus/`): notes and pages published, build
+ *   time, refusals and warnings.
+ * `BENCH_SIZES=1,10` and `BENCH_REPEATS=1` shorten a run; `BENCH_REAL_CORPUS=off` skips the real corpus.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { ensureChromium } from '../tests/helpers/browser.ts';
 import { buildSite, builtSite, ROOT } from '../tests/helpers/sites.ts';
 import { type BuildRun, benchBuilds } from './bench/builds.ts';
 import { benchPages } from './bench/pages.ts';
+import { benchRealCorpus } from './bench/real-corpus.ts';
 import { benchSearch } from './bench/search.ts';
 
 const NOTE = encodeURIComponent('生成式ai学习笔记');
@@ -63,6 +66,7 @@ buildSite('root');
 const dir = builtSite('root');
 const pages = await benchPages(dir, ['', `${NOTE}/`, ...CHAPTERS], ['', CHAPTERS[0]!]);
 const search = await benchSearch(dir, CHAPTERS[0]!);
+const realCorpus = process.env.BENCH_REAL_CORPUS === 'off' ? undefined : await benchRealCorpus(ROOT, log);
 
 const STEPS = ['markdown', 'figures', 'pages', 'search index', 'service worker'];
 
@@ -179,7 +183,26 @@ if (search.pagefindAloneFailures.length > 0) {
   console.log('\n  where Pagefind alone fails:');
   for (const failure of search.pagefindAloneFailures) console.log(`    ${failure}`);
 }
+if (realCorpus) {
+  table(
+    'real notes nobody here wrote (Debian documentation via pandoc; scripts/corpus/)',
+    ['figure', 'value'],
+    [
+      ['notes / pages / figures published', `${realCorpus.notes} / ${realCorpus.pages} / ${realCorpus.figures}`],
+      [
+        'build (cold, cache off): wall / peak RSS',
+        `${realCorpus.wallSeconds.toFixed(1)} s / ${realCorpus.peakRssMb.toFixed(0)} MB`,
+      ],
+      ['refused', realCorpus.refusals.length === 0 ? 'none' : realCorpus.refusals.length],
+      ['warnings', `${realCorpus.warnings}${realCorpus.warningKinds ? ` (${realCorpus.warningKinds})` : ''}`],
+    ],
+  );
+  for (const refusal of realCorpus.refusals) console.log(`    ${refusal}`);
+}
 console.log(`\nbench took ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`);
 
 mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify({ builds, pages, search }, null, 2)}\n`);
+writeFileSync(
+  path.join(ROOT, 'bench/results.json'),
+  `${JSON.stringify({ builds, pages, search, realCorpus }, null, 2)}\n`,
+);
