@@ -102,6 +102,42 @@ export function svgDescription(svg: string): string | undefined {
   return text || undefined;
 }
 
+/**
+ * Two pages at one URL: two notes whose names make the same slug (`A.md`,
+ * `a.md`), or a note in a folder where another note's chapter is
+ * (`书/1-甲.md` and chapter `1 甲` of `书.md`). Each is reported at its page's line.
+ */
+function samePage(notes: Note[]): NoteProblem[] {
+  const problems: NoteProblem[] = [];
+  const taken = new Map<string, { file: string; what: string }>();
+  for (const note of notes) {
+    const pages = [
+      { path: note.path, line: 1, what: 'this note' },
+      ...note.chapters.map((chapter) => ({
+        path: chapter.path,
+        line: chapter.line,
+        what: `the page "${chapter.heading}"`,
+      })),
+    ];
+    for (const page of pages) {
+      const earlier = taken.get(page.path);
+      if (earlier) {
+        problems.push({
+          file: note.file,
+          line: page.line,
+          severity: 'error',
+          message: `${page.what} and ${earlier.what} of ${earlier.file} would both be published at /${page.path}`,
+          hint: 'rename one of the two files (or the heading), so each page has its own address',
+          rule: 'same-page',
+        });
+      } else {
+        taken.set(page.path, { file: note.file, what: page.what });
+      }
+    }
+  }
+  return problems;
+}
+
 /** A path as authors see it in errors: relative to the project when inside it. */
 function shownPath(root: string, absolute: string): string {
   const relative = path.relative(root, absolute);
@@ -161,20 +197,7 @@ export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes
   const linked = resolveNoteLinks(notes, { base: options.base, brokenLinks: options.brokenLinks ?? 'warning' });
   problems.push(...linked.problems);
   notes.splice(0, notes.length, ...linked.notes);
-  const bySlug = new Map<string, Note>();
-  for (const note of notes) {
-    const earlier = bySlug.get(note.slug);
-    if (earlier) {
-      problems.push({
-        file: note.file,
-        line: 1,
-        severity: 'error',
-        message: `this note and ${earlier.file} would both be published at /${note.slug}/`,
-        hint: 'rename one of the two files',
-      });
-    }
-    bySlug.set(note.slug, note);
-  }
+  problems.push(...samePage(notes));
 
   notes.sort(
     (a, b) => (b.date?.iso ?? '').localeCompare(a.date?.iso ?? '') || a.title.localeCompare(b.title, SITE_LANG),

@@ -30,6 +30,8 @@ export interface Chapter extends RenderedPart {
   title: string;
   /** The heading as written, as text, e.g. `1 ChatGPT 原理剖析`. */
   heading: string;
+  /** The heading's line in the note file. */
+  line: number;
   slug: string;
   path: SitePath;
   description: string;
@@ -133,6 +135,7 @@ export async function loadNote(source: NoteSource, options: LoadOptions): Promis
       number: chapter.number,
       title: chapter.title,
       heading: chapter.heading,
+      line: chapter.line,
       slug: chapterSlug,
       path: chapterPath(slug, chapterSlug),
       description: summarize(chapter.tree) || `${meta.title}：${chapter.heading}`,

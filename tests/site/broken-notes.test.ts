@@ -23,6 +23,11 @@ const cases = [
     at: 'tests/fixtures/broken/not-an-image/空图.md:7:',
     says: /the figure 空图\/文本.png is not an image: it holds text, not image data/,
   },
+  {
+    name: 'same-page',
+    at: 'tests/fixtures/broken/same-page/书/1-甲.md:1:',
+    says: /this note and the page "1 甲" of tests\/fixtures\/broken\/same-page\/书.md would both be published at \/书\/1-甲\//,
+  },
   { name: 'bad-math', at: 'tests/fixtures/broken/bad-math/公式.md:9:', says: /invalid TeX/ },
   {
     name: 'orphan-footnote',
