@@ -11,12 +11,12 @@
  */
 
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { buildNotes, type SiteContent } from '../lib/build-notes.ts';
+import { buildNotes } from '../lib/build-notes.ts';
 import { formatErrors, formatWarnings, isError, type NoteProblem } from '../lib/problems.ts';
 import { normalizeBase } from '../lib/urls.ts';
 import { recordTiming, timed } from './build-timings.ts';
@@ -42,8 +42,10 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
   let notesDir = path.resolve(options.notesDir);
   let base = '/';
   let projectPublic = path.resolve('public');
+  // This build's own folder: the assembled public files, and the notes as pages read them.
+  let workDir = '';
   let publicDir = '';
-  let state: SiteContent | { report: string } = { report: 'the notes have not been loaded yet' };
+  let state: { file: string } | { report: string } = { report: 'the notes have not been loaded yet' };
   let warnings: NoteProblem[] = [];
   let pagesStarted = 0;
 
@@ -64,7 +66,9 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       state = { report: formatErrors(problems) };
       return;
     }
-    state = content;
+    const file = path.join(workDir, 'notes.json');
+    writeFileSync(file, JSON.stringify(content));
+    state = { file };
     const pages = content.notes.reduce((sum, note) => sum + 1 + note.chapters.length, 0);
     const unchanged = content.cachedNotes > 0 ? `, ${content.cachedNotes} unchanged since the last build` : '';
     logger.info(
@@ -89,7 +93,9 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
           .update(`${notesDir}\0${fileURLToPath(config.outDir)}`)
           .digest('hex')
           .slice(0, 16);
-        publicDir = path.join(root, 'node_modules/.cache/study-notes/public', key);
+        workDir = path.join(root, 'node_modules/.cache/study-notes/builds', key);
+        publicDir = path.join(workDir, 'public');
+        mkdirSync(workDir, { recursive: true });
         await load(logger);
         if ('report' in state) {
           if (command === 'build') {
@@ -125,8 +131,8 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         await timed('service worker', () => writeServiceWorker(out, logger));
         // Listed again at the very end, where an author looks after a build.
         if (warnings.length > 0) logger.warn(formatWarnings(warnings));
-        // Astro has copied the assembled public folder into the build; only the dev server needs it kept.
-        rmSync(publicDir, { recursive: true, force: true });
+        // Astro has copied the public folder and written the pages; only the dev server needs them kept.
+        rmSync(workDir, { recursive: true, force: true });
       },
     },
   };
