@@ -81,11 +81,11 @@ export async function loadNote(source: NoteSource, options: Omit<FigureOptions, 
   };
 
   const problems: NoteProblem[] = [...footnotes.problems];
-  const render = async (part: Root): Promise<RenderedPart> => {
-    const result = await renderPart(relevelHeadings(part), context);
+  const render = async (part: Root, chapter?: number): Promise<RenderedPart> => {
+    const result = await renderPart(relevelHeadings(part), { ...context, chapter });
     if ('problems' in result) {
       problems.push(...result.problems);
-      return { html: '', headings: [], figures: [], hasMath: false };
+      return { html: '', headings: [], figures: [], hasMath: false, readingMinutes: 0 };
     }
     return result;
   };
@@ -95,7 +95,7 @@ export async function loadNote(source: NoteSource, options: Omit<FigureOptions, 
   for (const chapter of chapters) {
     const chapterSlug = [String(chapter.number), slugify(chapter.title)].filter(Boolean).join('-');
     renderedChapters.push({
-      ...(await render(chapter.tree)),
+      ...(await render(chapter.tree, chapter.number)),
       number: chapter.number,
       title: chapter.title,
       heading: chapter.heading,

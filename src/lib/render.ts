@@ -16,9 +16,12 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { NoteProblem } from './errors.ts';
+import { rehypeFigureLinks } from './figure-links.ts';
+import { rehypeFigureNumbers } from './figure-numbers.ts';
 import { type FigureOptions, remarkFigures } from './figures.ts';
 import { type PageHeading, rehypeHeadingAnchors } from './heading-anchors.ts';
 import { remarkMdxAsHtml } from './mdx-as-html.ts';
+import { readingMinutes } from './reading-time.ts';
 
 export interface RenderedPart {
   html: string;
@@ -27,6 +30,8 @@ export interface RenderedPart {
   figures: string[];
   /** Whether the part contains math, so only such pages load KaTeX's CSS. */
   hasMath: boolean;
+  /** Estimated minutes to read (`reading-time.ts`: Chinese by characters, not words). */
+  readingMinutes: number;
 }
 
 export interface RenderContext extends FigureOptions {
@@ -36,6 +41,8 @@ export interface RenderContext extends FigureOptions {
   lineOffset: number;
   /** Whether the note is MDX (so JSX and expressions need handling). */
   mdx?: boolean;
+  /** The chapter's number, for figure numbers (图 2-1); none in an introduction (图 1). */
+  chapter?: number;
 }
 
 /**
@@ -79,6 +86,8 @@ export async function renderPart(
     .use(hasMath ? [[rehypeKatex, { output: 'htmlAndMathml', strict: false }]] : [])
     .use(contains(tree, ['code']) ? [[rehypeShiki, CODE_HIGHLIGHTING]] : [])
     .use(rehypeFootnoteIds)
+    .use(rehypeFigureNumbers, { chapter: context.chapter })
+    .use(rehypeFigureLinks)
     .use(rehypeHeadingAnchors)
     .use(rehypeStringify, { allowDangerousHtml: true });
   const hast = await processor.run(tree, file);
@@ -101,6 +110,7 @@ export async function renderPart(
     headings: file.data.headings ?? [],
     figures: file.data.figures ?? [],
     hasMath,
+    readingMinutes: readingMinutes(hast),
   };
 }
 
