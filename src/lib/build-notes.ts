@@ -12,6 +12,7 @@ import type { FigureSize } from './figures.ts';
 import { listFiles } from './files.ts';
 import { loadNote, type Note } from './load-note.ts';
 import { openNoteCache } from './note-cache.ts';
+import { noteUpdatedDates } from './note-dates.ts';
 
 export interface SiteContent {
   notes: Note[];
@@ -89,7 +90,9 @@ export async function buildNotes(options: BuildNotesOptions): Promise<SiteConten
   const notes: Note[] = [];
   const notesDisplayDir = shownPath(root, notesDir);
   const cache = options.cacheDir ? openNoteCache(path.resolve(root, options.cacheDir), notesDir, root) : undefined;
-  for (const relativePath of listNoteFiles(notesDir)) {
+  const files = listNoteFiles(notesDir);
+  const updated = noteUpdatedDates(notesDir, files);
+  for (const relativePath of files) {
     const absolute = path.join(notesDir, relativePath);
     const displayFile = shownPath(root, absolute);
     try {
@@ -100,7 +103,8 @@ export async function buildNotes(options: BuildNotesOptions): Promise<SiteConten
         note = await loadNote({ relativePath, displayFile, text }, { base: options.base, lookup, notesDisplayDir });
         cache?.set(inputs, note);
       }
-      notes.push(note);
+      const date = updated.get(relativePath);
+      notes.push(date ? { ...note, updated: date } : note);
     } catch (error) {
       if (!(error instanceof NoteError)) throw error;
       problems.push(...error.problems);

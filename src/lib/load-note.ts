@@ -10,6 +10,7 @@ import { inlineReferences, shareFootnotes } from './definitions.ts';
 import { NoteError, type NoteProblem } from './errors.ts';
 import type { FigureOptions } from './figures.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import type { UpdatedDate } from './note-dates.ts';
 import { type NoteMeta, readNoteMeta } from './note-meta.ts';
 import { parseMarkdown } from './parse-note.ts';
 import { type RenderedPart, renderPart } from './render.ts';
@@ -36,6 +37,8 @@ export interface Note extends NoteMeta {
   /** Text before the first chapter; the whole note when it has no chapters. */
   intro: RenderedPart;
   chapters: Chapter[];
+  /** When the note last changed (git, or the file's time), set where files are read (`build-notes.ts`). */
+  updated?: UpdatedDate;
 }
 
 export interface NoteSource {
