@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { rehypeFigureLinks } from './figure-links.ts';
 import { figureLabel, rehypeFigureNumbers } from './figure-numbers.ts';
 
 const FIGURE = (caption: string, src = '/f/a.svg') =>
@@ -63,34 +62,4 @@ describe('rehypeFigureNumbers', () => {
       /<figcaption><span class="figure-number" data-pagefind-ignore="">图 1-1<\/span> 甲<\/figcaption>/,
     );
   });
-});
-
-describe('rehypeFigureLinks', () => {
-  const link = (tree: Root) => rehypeFigureLinks()(tree);
-  const cases: [string, string, string][] = [
-    [
-      'links the image to its file, caption outside the link',
-      FIGURE('甲', '/notes-site/figures/%E5%9B%BE.svg'),
-      '<figure><a class="figure-link" href="/notes-site/figures/%E5%9B%BE.svg"><img src="/notes-site/figures/%E5%9B%BE.svg" alt="说明"></a><figcaption>甲</figcaption></figure>',
-    ],
-    [
-      'keeps a caption written above the image above it',
-      '<figure><figcaption>甲</figcaption><img src="a.svg"></figure>',
-      '<figure><figcaption>甲</figcaption><a class="figure-link" href="a.svg"><img src="a.svg"></a></figure>',
-    ],
-    [
-      'takes a whole picture into the link',
-      '<figure><picture><source srcset="a.webp"><img src="a.png"></picture><figcaption>甲</figcaption></figure>',
-      '<figure><a class="figure-link" href="a.png"><picture><source srcset="a.webp"><img src="a.png"></picture></a><figcaption>甲</figcaption></figure>',
-    ],
-    [
-      "keeps an author's own link",
-      '<figure><a href="https://example.org"><img src="a.png"></a><figcaption>甲</figcaption></figure>',
-      '<figure><a href="https://example.org"><img src="a.png"></a><figcaption>甲</figcaption></figure>',
-    ],
-    ['leaves images outside figures alone', '<p><img src="a.png"></p>', '<p><img src="a.png"></p>'],
-  ];
-  for (const [name, html, expected] of cases) {
-    it(name, () => assert.equal(run(html, link), expected));
-  }
 });

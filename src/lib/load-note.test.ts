@@ -31,7 +31,7 @@ describe('loadNote', () => {
     assert.deepEqual(second?.figures, ['资产/图.svg']);
     assert.match(
       second?.html ?? '',
-      /<figure><a class="figure-link" href="\/figures\/%E8%B5%84%E4%BA%A7\/%E5%9B%BE.svg"><img src="\/figures\/%E8%B5%84%E4%BA%A7\/%E5%9B%BE.svg" alt="图" width="400" height="200"/,
+      /<figure><button type="button" class="figure-open" command="show-modal" commandfor="图·1"><span class="figure-open-label" data-pagefind-ignore="">放大：<\/span><img src="\/figures\/%E8%B5%84%E4%BA%A7\/%E5%9B%BE.svg" alt="图" width="400" height="200"/,
     );
     // Figures are numbered per chapter: the first figure of chapter 2.
     assert.match(second?.html ?? '', /<figcaption><span class="figure-number"[^>]*>图 2-1<\/span> 图<\/figcaption>/);

@@ -42,6 +42,11 @@ describe('countTree', () => {
       { han: 2, formulas: 1 },
     ],
     [
+      "a figure's larger copy in its dialog is not read again",
+      '<figure><button><span class="figure-open-label">放大：</span><img src="a.svg"></button><figcaption>图的说明</figcaption><dialog><img src="a.svg"><p>图的说明</p></dialog></figure>',
+      { han: 4, figures: 1 },
+    ],
+    [
       'footnote back links are not read',
       '<section data-footnotes><ol><li><p>注释<a data-footnote-backref href="#r">↩</a></p></li></ol></section>',
       { han: 2 },

@@ -46,7 +46,7 @@ const hasClass = (node: Element, name: string) => {
   return Array.isArray(className) && className.includes(name);
 };
 
-/** What a reader reads in `tree`: text, code, figures and formulas, without anchors and KaTeX's duplicate MathML. */
+/** What a reader reads in `tree`: text, code, figures and formulas; not anchors, KaTeX's duplicate MathML, dialogs. */
 export function countTree(tree: Root): TextCounts {
   const counts: TextCounts = { han: 0, words: 0, codeWords: 0, figures: 0, formulas: 0 };
   const walk = (nodes: RootContent[], inCode: boolean) => {
@@ -61,7 +61,14 @@ export function countTree(tree: Root): TextCounts {
       } else if (node.type === 'element') {
         if (hasClass(node, 'katex')) counts.formulas += 1;
         else if (node.tagName === 'img') counts.figures += 1;
-        else if (hasClass(node, 'heading-anchor') || node.properties.dataFootnoteBackref !== undefined) continue;
+        // Not read: anchors, footnotes' way back, a figure's button label and larger copy (`figure-dialogs.ts`).
+        else if (
+          hasClass(node, 'heading-anchor') ||
+          hasClass(node, 'figure-open-label') ||
+          node.properties.dataFootnoteBackref !== undefined ||
+          node.tagName === 'dialog'
+        )
+          continue;
         else walk(node.children, inCode || node.tagName === 'pre');
       }
     }

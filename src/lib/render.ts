@@ -16,7 +16,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { NoteProblem } from './errors.ts';
-import { rehypeFigureLinks } from './figure-links.ts';
+import { rehypeFigureDialogs } from './figure-dialogs.ts';
 import { rehypeFigureNumbers } from './figure-numbers.ts';
 import { type FigureOptions, remarkFigures } from './figures.ts';
 import { type PageHeading, rehypeHeadingAnchors } from './heading-anchors.ts';
@@ -87,7 +87,7 @@ export async function renderPart(
     .use(contains(tree, ['code']) ? [[rehypeShiki, CODE_HIGHLIGHTING]] : [])
     .use(rehypeFootnoteIds)
     .use(rehypeFigureNumbers, { chapter: context.chapter })
-    .use(rehypeFigureLinks)
+    .use(rehypeFigureDialogs)
     .use(rehypeHeadingAnchors)
     .use(rehypeStringify, { allowDangerousHtml: true });
   const hast = await processor.run(tree, file);

@@ -56,6 +56,19 @@ describe('embedParts', () => {
       ['<h2 id="x">x</h2>', '<h2 id="x-2">x</h2><a href="#x-2">x</a>', '<h2 id="1-甲-2">1 甲</h2>'],
     ],
     [
+      "points a figure's button at its own dialog",
+      [
+        [
+          { html: '<button commandfor="图·1">图</button><dialog id="图·1"></dialog>', prefix: '1-甲/', demote: 0 },
+          { html: '<button commandfor="图·1">图</button><dialog id="图·1"></dialog>', prefix: '2-乙/', demote: 0 },
+        ],
+      ],
+      [
+        '<button commandfor="1-甲/图·1">图</button><dialog id="1-甲/图·1"></dialog>',
+        '<button commandfor="2-乙/图·1">图</button><dialog id="2-乙/图·1"></dialog>',
+      ],
+    ],
+    [
       'leaves links to other pages and unknown ids alone',
       [[{ html: '<a href="/n/2-x/#a">x</a><a href="#nowhere">y</a>', prefix: 'p/', demote: 0 }]],
       ['<a href="/n/2-x/#a">x</a><a href="#nowhere">y</a>'],
@@ -98,7 +111,8 @@ describe('embedParts', () => {
       ...selectAll('a[href^="#"]', page).map((a) => decodeURIComponent(String(a.properties.href).slice(1))),
       ...selectAll('[aria-describedby]', page).flatMap((element) => element.properties.ariaDescribedBy as string[]),
     ];
-    assert.ok(references.length >= 9);
+    references.push(...selectAll('[commandfor]', page).map((button) => String(button.properties.commandFor)));
+    assert.ok(references.length >= 11);
     for (const reference of references) assert.ok(ids.includes(reference), `#${reference} is on the page`);
     assert.deepEqual(
       selectAll('h2, h3, h4', page).map((heading) => heading.tagName),

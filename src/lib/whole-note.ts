@@ -24,8 +24,10 @@ export interface PartToEmbed {
   demote: number;
 }
 
-// Attributes that name other elements by id, one or several (space-separated).
+// Attributes that name other elements by id (space-separated lists).
 const ID_LISTS = ['ariaDescribedBy', 'ariaLabelledBy', 'ariaControls', 'ariaOwns', 'htmlFor', 'headers'] as const;
+// Attributes that name one element by id: a button's dialog (`figure-dialogs.ts`), a popover's.
+const ID_REFS = ['commandFor', 'popoverTarget'] as const;
 const HEADING = /^h([1-6])$/;
 
 /**
@@ -54,15 +56,14 @@ export function embedParts(parts: PartToEmbed[], reserved: string[] = []): strin
         const target = renamed.get(decodeFragment(href.slice(1)));
         if (target) node.properties.href = fragmentHref(target);
       }
+      for (const name of ID_REFS) {
+        const value = node.properties[name];
+        if (typeof value === 'string') node.properties[name] = renamed.get(value) ?? value;
+      }
       for (const name of ID_LISTS) {
+        // Parsed HTML holds these as lists of ids.
         const value = node.properties[name];
         if (Array.isArray(value)) node.properties[name] = value.map((ref) => renamed.get(String(ref)) ?? ref);
-        else if (typeof value === 'string') {
-          node.properties[name] = value
-            .split(/\s+/)
-            .map((ref) => renamed.get(ref) ?? ref)
-            .join(' ');
-        }
       }
     });
     return toHtml(tree);
