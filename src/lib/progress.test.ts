@@ -16,29 +16,43 @@ import {
 } from './progress.ts';
 
 const CHAPTERS = ['1-甲', '2-乙', '3-丙', '4-丁'];
+/** The statuses of the four chapters of note `n`: r read, s started, - unread. */
+const shown = (progress: Progress) =>
+  CHAPTERS.map((c) => ({ read: 'r', started: 's', unread: '-' })[statusOf(progress, 'n', c)]).join('');
+/** Where to continue in note `n`, as `chapter#section`. */
+const where = (progress: Progress) => {
+  const next = continueAt(progress, 'n', CHAPTERS);
+  return next && (next.section ? `${next.chapter}#${next.section}` : next.chapter);
+};
 
-describe('parseProgress', () => {
-  const cases: [string, string | null, Progress][] = [
-    ['nothing stored', null, {}],
-    ['not JSON', '{oops', {}],
-    ['not an object', '[1,2]', {}],
+describe('progress as stored: anything', () => {
+  // What storage may hold, read through each function: nothing throws, nothing malformed is believed.
+  const cases: [string, string | null, string, string | undefined][] = [
+    ['nothing stored', null, '----', undefined],
+    ['not JSON', '{oops', '----', undefined],
+    ['not an object', '[1,2]', '----', undefined],
+    ['null', 'null', '----', undefined],
     [
-      'a well-formed note',
+      'well-formed',
       '{"n":{"chapters":{"1-甲":"read","2-乙":"started"},"last":{"chapter":"2-乙","section":"21-x"}}}',
-      { n: { chapters: { '1-甲': 'read', '2-乙': 'started' }, last: { chapter: '2-乙', section: '21-x' } } },
+      'rs--',
+      '2-乙#21-x',
     ],
-    [
-      'unknown states and malformed places are dropped',
-      '{"n":{"chapters":{"1-甲":"done","2-乙":"read"},"last":{"chapter":3}},"m":{"chapters":5},"k":7}',
-      { n: { chapters: { '2-乙': 'read' } } },
-    ],
-    [
-      'a place without a section',
-      '{"n":{"chapters":{},"last":{"chapter":"1-甲","section":""}}}',
-      { n: { chapters: {}, last: { chapter: '1-甲' } } },
-    ],
+    ['unknown states', '{"n":{"chapters":{"1-甲":"done","2-乙":7}}}', '----', undefined],
+    ['a note that is not an object', '{"n":5}', '----', undefined],
+    ['chapters that are not an object', '{"n":{"chapters":"read","last":{"chapter":"1-甲"}}}', '----', '1-甲'],
+    ['a place that is not a chapter', '{"n":{"chapters":{},"last":{"chapter":3,"section":"x"}}}', '----', undefined],
+    ['a section that is not text', '{"n":{"chapters":{},"last":{"chapter":"1-甲","section":[1]}}}', '----', '1-甲'],
   ];
-  for (const [name, raw, expected] of cases) it(name, () => assert.deepEqual(parseProgress(raw), expected));
+  for (const [name, raw, statuses, place] of cases) {
+    it(name, () => {
+      const progress = parseProgress(raw);
+      assert.equal(shown(progress), statuses);
+      assert.equal(where(progress), place);
+      // And it can be written to: the note is made well-formed.
+      assert.equal(shown(markRead(progress, 'n', '4-丁')), `${statuses.slice(0, 3)}r`);
+    });
+  }
 });
 
 describe('reading a note', () => {

@@ -25,74 +25,66 @@ export interface NoteProgress {
   last?: Place;
 }
 
-/** Progress by note slug. */
-export type Progress = Record<string, NoteProgress>;
+/**
+ * Progress by note slug, as stored. It is the reader's storage and may hold
+ * anything: each function below reads it defensively, and the changes
+ * (`visit`, `markRead`, `clearNote`) update it in place and return it.
+ */
+export type Progress = Record<string, NoteProgress | undefined>;
 
 /** The one localStorage key of a site's progress; the version changes if the format ever does. */
 export const progressKey = (base: string): string => `study-notes:progress:v1:${base}`;
 
-const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Reads stored progress, keeping only what is well-formed (storage is the reader's, and may hold anything). */
+/** Reads stored progress: an object, or nothing. */
 export function parseProgress(raw: string | null | undefined): Progress {
-  let data: unknown;
   try {
-    data = JSON.parse(raw ?? '{}');
+    const data: unknown = JSON.parse(raw ?? '{}');
+    return isObject(data) ? (data as Progress) : {};
   } catch {
     return {};
   }
-  const progress: Progress = {};
-  if (!isObject(data)) return progress;
-  for (const [note, value] of Object.entries(data)) {
-    if (!isObject(value) || !isObject(value.chapters)) continue;
-    const chapters: Record<string, ChapterState> = {};
-    for (const [chapter, state] of Object.entries(value.chapters)) {
-      if (state === 'read' || state === 'started') chapters[chapter] = state;
-    }
-    const last = value.last;
-    progress[note] = {
-      chapters,
-      ...(isObject(last) && isText(last.chapter)
-        ? { last: { chapter: last.chapter, ...(isText(last.section) ? { section: last.section } : {}) } }
-        : {}),
-    };
-  }
-  return progress;
 }
 
-const noteOf = (progress: Progress, note: string): NoteProgress => progress[note] ?? { chapters: {} };
+/** A note's progress, made well-formed where it was not. */
+function noteOf(progress: Progress, note: string): NoteProgress {
+  const current = progress[note];
+  if (!isObject(current) || !isObject(current.chapters)) progress[note] = { chapters: {} };
+  return progress[note]!;
+}
 
 /** The reader is at `section` (or the start) of `chapter`: it is started, unless already read, and their last place. */
 export function visit(progress: Progress, note: string, chapter: string, section?: string): Progress {
   const current = noteOf(progress, note);
-  return {
-    ...progress,
-    [note]: {
-      chapters: { ...current.chapters, [chapter]: current.chapters[chapter] ?? 'started' },
-      last: section ? { chapter, section } : { chapter },
-    },
-  };
+  if (statusOf(progress, note, chapter) === 'unread') current.chapters[chapter] = 'started';
+  current.last = section ? { chapter, section } : { chapter };
+  return progress;
 }
 
 /** The reader reached the end of `chapter`. */
 export function markRead(progress: Progress, note: string, chapter: string): Progress {
-  const current = noteOf(progress, note);
-  return { ...progress, [note]: { ...current, chapters: { ...current.chapters, [chapter]: 'read' } } };
+  noteOf(progress, note).chapters[chapter] = 'read';
+  return progress;
+}
+
+/** Forgets everything about one note. */
+export function clearNote(progress: Progress, note: string): Progress {
+  delete progress[note];
+  return progress;
 }
 
 export function statusOf(progress: Progress, note: string, chapter: string): ChapterStatus {
-  return progress[note]?.chapters[chapter] ?? 'unread';
+  const state = progress[note]?.chapters?.[chapter];
+  return state === 'read' || state === 'started' ? state : 'unread';
 }
 
 /** How many of the note's chapters (as it has them now) are read and started. */
 export function summarize(progress: Progress, note: string, chapters: string[]): { read: number; started: number } {
-  const states = chapters.map((chapter) => statusOf(progress, note, chapter));
-  return {
-    read: states.filter((state) => state === 'read').length,
-    started: states.filter((state) => state === 'started').length,
-  };
+  const count = (status: ChapterStatus) =>
+    chapters.filter((chapter) => statusOf(progress, note, chapter) === status).length;
+  return { read: count('read'), started: count('started') };
 }
 
 /**
@@ -101,20 +93,17 @@ export function summarize(progress: Progress, note: string, chapters: string[]):
  * when nothing was read yet, the chapter is gone, or every chapter is read.
  */
 export function continueAt(progress: Progress, note: string, chapters: string[]): Place | undefined {
-  const last = progress[note]?.last;
-  const at = last ? chapters.indexOf(last.chapter) : -1;
-  if (!last || at === -1) return undefined;
-  if (statusOf(progress, note, last.chapter) !== 'read') return last;
+  const last: Partial<Record<keyof Place, unknown>> | undefined = progress[note]?.last;
+  const at = chapters.indexOf(last?.chapter as string);
+  if (at === -1) return undefined;
+  const chapter = chapters[at]!;
+  if (statusOf(progress, note, chapter) !== 'read') {
+    return typeof last?.section === 'string' && last.section ? { chapter, section: last.section } : { chapter };
+  }
   const next = [...chapters.slice(at + 1), ...chapters.slice(0, at)].find(
-    (chapter) => statusOf(progress, note, chapter) !== 'read',
+    (other) => statusOf(progress, note, other) !== 'read',
   );
   return next ? { chapter: next } : undefined;
-}
-
-/** Forgets everything about one note. */
-export function clearNote(progress: Progress, note: string): Progress {
-  const { [note]: _forgotten, ...rest } = progress;
-  return rest;
 }
 
 /** localStorage, or anything shaped like it; getting it may throw (storage disabled). */
