@@ -24,6 +24,7 @@ const PAGES: [string, string][] = [
   ['home', ''],
   ['note', `${NOTE}/`],
   ...CHAPTERS.map((path, index): [string, string] => [`chapter ${index + 1}`, path]),
+  ['whole note', `${NOTE}/${encodeURIComponent('全文·打印')}/`],
   ['404', 'no-such-page/'],
 ];
 
