@@ -45,7 +45,8 @@ function show(): void {
   if (panel) showPanel(panel, panel.dataset.progressPanel!);
 }
 
-let start: string[] | undefined;
+/** The link's first words and address (start reading), for when there is nowhere to continue. */
+let start: [text: string, href: string] | undefined;
 
 function showPanel(panel: HTMLElement, note: string): void {
   const items = [
@@ -67,8 +68,8 @@ function showPanel(panel: HTMLElement, note: string): void {
   const target = place && $<HTMLAnchorElement>('a', items[chapters.indexOf(place.chapter)]);
   link.textContent = target
     ? `继续阅读：${$('.chapter-number', target)!.textContent} ${$('.chapter-title', target)!.textContent}`
-    : start[0]!;
-  link.href = target ? target.href : start[1]!;
+    : start[0];
+  link.href = target ? target.href : start[1];
   // The URL API percent-encodes the section's id as a fragment.
   if (target && place.section) link.hash = place.section;
 }
@@ -79,9 +80,9 @@ function showPanel(panel: HTMLElement, note: string): void {
  */
 export function initProgress(): ((section: string | undefined) => void) | undefined {
   const panel = $('[data-progress-panel]');
-  $('[data-progress-clear]', panel ?? document)?.addEventListener('click', () => {
-    update((p) => clearNote(p, panel!.dataset.progressPanel!));
-    const message = $('[role="status"]', panel!)!;
+  panel?.querySelector('[data-progress-clear]')?.addEventListener('click', () => {
+    update((p) => clearNote(p, panel.dataset.progressPanel!));
+    const message = $('[role="status"]', panel)!;
     message.textContent = message.dataset.cleared!;
   });
   const end = $('[data-progress-end]');

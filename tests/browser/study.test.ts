@@ -142,7 +142,7 @@ describe('study features, under /notes-site/', () => {
       await page.evaluate(() => document.getElementById('32-一步到位')!.scrollIntoView({ block: 'start' }));
       await page.waitForFunction(
         ([key, note]) => JSON.parse(localStorage.getItem(key) ?? '{}')[note]?.last?.section === '32-一步到位',
-        [KEY, NOTE_SLUG],
+        [KEY, NOTE_SLUG] as const,
       );
       await page.goto(url(NOTE), { waitUntil: 'networkidle' });
       const link = page.locator('[data-progress-continue]');
