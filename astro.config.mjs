@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import studyNotes from './src/integrations/study-notes.ts';
 import { deployTarget } from './src/lib/deploy-target.ts';
+import { isWholeNoteUrl } from './src/lib/urls.ts';
 
 const { site, base } = deployTarget(process.env);
 // Rendered notes are kept between builds; NOTES_CACHE names another folder, or `off` renders every note afresh.
@@ -23,7 +24,8 @@ export default defineConfig({
   markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
   integrations: [
     mdx(),
-    sitemap(),
+    // The whole-note pages repeat the chapters' text: the sitemap lists each text once.
+    sitemap({ filter: (page) => !isWholeNoteUrl(page) }),
     studyNotes({
       notesDir: process.env.NOTES_DIR || 'notes',
       cacheDir: cache,
@@ -31,5 +33,8 @@ export default defineConfig({
       brokenLinks: process.env.NOTES_BROKEN_LINKS === 'error' ? 'error' : 'warning',
     }),
   ],
+  // Scripts are always files, never inlined into pages: one copy cached for every page, and allowed by a
+  // Content-Security-Policy of `script-src 'self'` without hashes.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   devToolbar: { enabled: false },
 });

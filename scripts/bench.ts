@@ -5,20 +5,22 @@
  *   each built 3 times from scratch, medians; time split by step; growth per
  *   10× notes; and rebuilds after editing one note, with the rendered-notes cache warm;
  * - what a reader's browser pays on the real note: bytes per page by type
- *   (gzipped), requests, Lighthouse scores;
+ *   (gzipped), requests, Lighthouse scores; the JavaScript by file and by
+ *   reading feature (raw and gzipped);
  * - search: index size, bytes of the first search, latency, query-set score
  *   against Pagefind alone.
  * - the real corpus (`scripts/corpus/`): notes and pages published, build
  *   time, refusals and warnings.
  * `BENCH_SIZES=1,10` and `BENCH_REPEATS=1` shorten a run; `BENCH_REAL_CORPUS=off` skips the real corpus.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from '../tests/helpers/browser.ts';
 import { buildSite, builtSite, ROOT } from '../tests/helpers/sites.ts';
 import { type BuildRun, benchBuilds } from './bench/builds.ts';
 import { benchPages } from './bench/pages.ts';
 import { benchRealCorpus } from './bench/real-corpus.ts';
+import { featureScripts, shippedScripts } from './bench/scripts.ts';
 import { benchSearch } from './bench/search.ts';
 
 const NOTE = encodeURIComponent('生成式ai学习笔记');
@@ -64,7 +66,15 @@ const builds = benchBuilds(ROOT, sizes, repeats, log);
 log('measuring the real note in Chromium…');
 buildSite('root');
 const dir = builtSite('root');
-const pages = await benchPages(dir, ['', `${NOTE}/`, ...CHAPTERS], ['', CHAPTERS[0]!]);
+const pages = await benchPages(
+  dir,
+  ['', `${NOTE}/`, ...CHAPTERS, `${NOTE}/${encodeURIComponent('全文·打印')}/`],
+  ['', CHAPTERS[0]!],
+);
+const scripts = {
+  shipped: shippedScripts(dir, readFileSync(path.join(dir, decodeURIComponent(CHAPTERS[0]!), 'index.html'), 'utf8')),
+  features: await featureScripts(),
+};
 const search = await benchSearch(dir, CHAPTERS[0]!);
 const realCorpus = process.env.BENCH_REAL_CORPUS === 'off' ? undefined : await benchRealCorpus(ROOT, log);
 
@@ -154,6 +164,16 @@ table(
   ]),
 );
 table(
+  'JavaScript as shipped (bytes; "every page": loaded before any interaction, on a chapter page)',
+  ['file', 'raw', 'gzipped', 'loaded'],
+  scripts.shipped.map((s) => [s.name, s.raw, s.gzip, s.when ?? '']),
+);
+table(
+  'JavaScript of each reading feature, bundled alone (bytes; they ship together as one file)',
+  ['feature', 'raw', 'gzipped'],
+  scripts.features.map((s) => [s.name, s.raw, s.gzip]),
+);
+table(
   'Lighthouse (mobile)',
   ['page', 'performance', 'accessibility', 'best practices', 'SEO'],
   pages.lighthouse.map(({ page, scores }) => [
@@ -204,5 +224,5 @@ console.log(`\nbench took ${((performance.now() - started) / 1000 / 60).toFixed(
 mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
 writeFileSync(
   path.join(ROOT, 'bench/results.json'),
-  `${JSON.stringify({ builds, pages, search, realCorpus }, null, 2)}\n`,
+  `${JSON.stringify({ builds, pages, scripts, search, realCorpus }, null, 2)}\n`,
 );

@@ -11,6 +11,7 @@ import type { FigureSize } from './figures.ts';
 import { listFiles } from './files.ts';
 import { type LoadedNote, loadNote, type Note } from './load-note.ts';
 import { openNoteCache } from './note-cache.ts';
+import { noteUpdatedDates } from './note-dates.ts';
 import { decodeNote } from './note-encoding.ts';
 import { resolveNoteLinks } from './note-links.ts';
 import type { NoteProblem, Severity } from './problems.ts';
@@ -173,7 +174,9 @@ export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes
   const notes: Note[] = [];
   const notesDisplayDir = shownPath(root, notesDir);
   const cache = options.cacheDir ? openNoteCache(path.resolve(root, options.cacheDir), notesDir, root) : undefined;
-  for (const relativePath of listNoteFiles(notesDir)) {
+  const noteFiles = listNoteFiles(notesDir);
+  const updated = noteUpdatedDates(notesDir, noteFiles);
+  for (const relativePath of noteFiles) {
     const displayFile = shownPath(root, path.join(notesDir, relativePath));
     const decoded = decodeNote(readFileSync(path.join(notesDir, relativePath)));
     if ('problem' in decoded) {
@@ -192,7 +195,10 @@ export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes
       cache?.set(inputs, loaded, [...consulted]);
     }
     problems.push(...loaded.problems);
-    if (loaded.note) notes.push(loaded.note);
+    if (!loaded.note) continue;
+    // When the note last changed comes from git, not from its text: it is added after the cache.
+    const date = updated.get(relativePath);
+    notes.push(date ? { ...loaded.note, updated: date } : loaded.note);
   }
   const linked = resolveNoteLinks(notes, { base: options.base, brokenLinks: options.brokenLinks ?? 'warning' });
   problems.push(...linked.problems);

@@ -33,8 +33,10 @@ describe('loadNote', () => {
     assert.deepEqual(second?.figures, ['资产/图.svg']);
     assert.match(
       second?.html ?? '',
-      /<figure><img src="\/figures\/%E8%B5%84%E4%BA%A7\/%E5%9B%BE.svg" alt="图" width="400" height="200"/,
+      /<figure><button type="button" class="figure-open" command="show-modal" commandfor="图·1"><span class="figure-open-label" data-pagefind-ignore="">放大：<\/span><img src="\/figures\/%E8%B5%84%E4%BA%A7\/%E5%9B%BE.svg" alt="图" width="400" height="200"/,
     );
+    // Figures are numbered per chapter: the first figure of chapter 2.
+    assert.match(second?.html ?? '', /<figcaption><span class="figure-number"[^>]*>图 2-1<\/span> 图<\/figcaption>/);
     assert.deepEqual(
       second?.headings.map((h) => [h.depth, h.text]),
       [[2, '2.1 小节']],
@@ -66,7 +68,15 @@ describe('loadNote', () => {
       note.chapters.map((c) => c.headings[0]?.depth),
       [2, 2, 2, 2],
     );
-    assert.match(note.chapters[0]!.html, /<figcaption>历史信息<\/figcaption>/);
+    assert.match(
+      note.chapters[0]!.html,
+      /<figcaption><span class="figure-number"[^>]*>图 1-2<\/span> 历史信息<\/figcaption>/,
+    );
+    // Read by characters (chapter 1 has about 800 Han characters and six figures), not by space-separated words.
+    assert.deepEqual(
+      note.chapters.map((c) => c.readingMinutes),
+      [3, 1, 1, 1],
+    );
   });
 });
 

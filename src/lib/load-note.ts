@@ -13,6 +13,7 @@ import type { FigureOptions } from './figures.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { readHexoTags } from './hexo-tags.ts';
 import { checkMath } from './math.ts';
+import type { UpdatedDate } from './note-dates.ts';
 import { type LangChoice, noteLang } from './note-lang.ts';
 import { type NoteMeta, readNoteMeta } from './note-meta.ts';
 import { readPandocAttributes } from './pandoc-attributes.ts';
@@ -50,6 +51,8 @@ export interface Note extends NoteMeta {
   /** Text before the first chapter; the whole note when it has no chapters. */
   intro: RenderedPart;
   chapters: Chapter[];
+  /** When the note last changed (git, or the file's time), set where files are read (`build-notes.ts`). */
+  updated?: UpdatedDate;
 }
 
 export interface NoteSource {
@@ -122,7 +125,7 @@ export async function loadNote(source: NoteSource, options: LoadOptions): Promis
   const chapters = parts.chapters.map((chapter, index) => ({ ...chapter, tree: chapterTrees[index] ?? chapter.tree }));
   const slug = noteSlug(source.relativePath);
   const context = { ...options, noteFile: source.relativePath, file, mdx };
-  const render = (part: Root) => renderPart(relevelHeadings(part), context);
+  const render = (part: Root, chapter?: number) => renderPart(relevelHeadings(part), { ...context, chapter });
 
   const renderedIntro = await render(intro);
   const renderedChapters: Chapter[] = [];
@@ -131,7 +134,7 @@ export async function loadNote(source: NoteSource, options: LoadOptions): Promis
     const numbered = [chapter.number === undefined ? '' : String(chapter.number), slugify(chapter.title)];
     const chapterSlug = uniqueSlug(numbered.filter(Boolean).join('-') || 'page', slugs);
     renderedChapters.push({
-      ...(await render(chapter.tree)),
+      ...(await render(chapter.tree, chapter.number)),
       number: chapter.number,
       title: chapter.title,
       heading: chapter.heading,

@@ -15,11 +15,14 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { rehypeFigureDialogs } from './figure-dialogs.ts';
+import { rehypeFigureNumbers } from './figure-numbers.ts';
 import { type FigureOptions, remarkFigures } from './figures.ts';
 import { type PageHeading, rehypeHeadingAnchors } from './heading-anchors.ts';
 import { KATEX_OPTIONS } from './math.ts';
 import { remarkMdxAsHtml } from './mdx-as-html.ts';
 import { remarkNoteLinks } from './note-links.ts';
+import { readingMinutes } from './reading-time.ts';
 import { rehypeTableTokens } from './table-tokens.ts';
 
 export interface RenderedPart {
@@ -31,6 +34,8 @@ export interface RenderedPart {
   figures: string[];
   /** Whether the part contains math, so only such pages load KaTeX's CSS. */
   hasMath: boolean;
+  /** Estimated minutes to read (`reading-time.ts`: Chinese by characters, not words). */
+  readingMinutes: number;
 }
 
 export interface RenderContext extends FigureOptions {
@@ -38,6 +43,8 @@ export interface RenderContext extends FigureOptions {
   file: VFile;
   /** Whether the note is MDX (so JSX and expressions need handling). */
   mdx?: boolean;
+  /** The chapter's number, for figure numbers (图 2-1); none in an introduction (图 1). */
+  chapter?: number;
 }
 
 /**
@@ -78,6 +85,8 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
     .use(contains(tree, ['code']) ? [[rehypeShiki, CODE_HIGHLIGHTING]] : [])
     .use(contains(tree, ['table']) ? [rehypeTableTokens] : [])
     .use(rehypeFootnoteIds)
+    .use(rehypeFigureNumbers, { chapter: context.chapter })
+    .use(rehypeFigureDialogs)
     .use(rehypeHeadingAnchors)
     .use(rehypeStringify, { allowDangerousHtml: true });
   const hast = await processor.run(tree, file);
@@ -89,6 +98,7 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
     anchors: idsIn(hast),
     figures: [...new Set([...(file.data.figures ?? []), ...(file.data.attachments ?? [])])],
     hasMath,
+    readingMinutes: readingMinutes(hast),
   };
 }
 

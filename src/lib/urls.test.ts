@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deployTarget } from './deploy-target.ts';
-import { encodePath, normalizeBase, noteSlug, siteUrl, slugify } from './urls.ts';
+import {
+  encodePath,
+  isWholeNoteUrl,
+  normalizeBase,
+  noteSlug,
+  siteUrl,
+  slugify,
+  WHOLE_NOTE_SEGMENT,
+  wholeNotePath,
+} from './urls.ts';
 
 describe('siteUrl', () => {
   const cases: [string, string, string | undefined, string][] = [
@@ -90,4 +99,32 @@ describe('slugify', () => {
     assert.notEqual(slugify(`${long}二`), slug);
     assert.match(slug, /^第很长的标题.*-[0-9a-f]{8}$/);
   });
+});
+
+describe('the whole-note page', () => {
+  it('lives beside the chapters, percent-encoded', () =>
+    assert.equal(
+      siteUrl('/notes-site/', wholeNotePath('n')),
+      '/notes-site/n/%E5%85%A8%E6%96%87%C2%B7%E6%89%93%E5%8D%B0/',
+    ));
+
+  // Chapter slugs are slugs (`2-能够使用工具的ai`, and whatever rule names unnumbered chapters): the slugger
+  // gives the same slug back for any of them, but not the whole-note segment, so none can equal it.
+  const titles = ['2 能够使用工具的AI', '全文', '全文 打印', '全文·打印', '附录：全文·打印', 'Appendix A'];
+  for (const title of titles) {
+    it(`no chapter titled ${JSON.stringify(title)} can take its address`, () => {
+      const slug = slugify(title);
+      assert.equal(slugify(slug), slug);
+      assert.notEqual(slug, WHOLE_NOTE_SEGMENT);
+    });
+  }
+  it('is not a slug itself', () => assert.notEqual(slugify(WHOLE_NOTE_SEGMENT), WHOLE_NOTE_SEGMENT));
+
+  const urls: [string, boolean][] = [
+    ['https://x.org/notes-site/n/%E5%85%A8%E6%96%87%C2%B7%E6%89%93%E5%8D%B0/', true],
+    ['/n/全文·打印/', true],
+    ['https://x.org/notes-site/n/1-x/', false],
+    ['https://x.org/notes-site/n/', false],
+  ];
+  for (const [url, expected] of urls) it(`${url} → ${expected}`, () => assert.equal(isWholeNoteUrl(url), expected));
 });

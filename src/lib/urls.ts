@@ -45,6 +45,29 @@ export function chapterPath(noteSlug: string, chapterSlug: string): SitePath {
   return `${noteSlug}/${chapterSlug}/`;
 }
 
+/**
+ * The last segment of a note's whole-note page (introduction and every
+ * chapter on one page, for print and PDF). Its `·` is a character the slugger
+ * always removes, so no chapter slug can ever equal it, however chapters are named.
+ */
+export const WHOLE_NOTE_SEGMENT = '全文·打印';
+
+/** Where a note's whole-note page lives. */
+export function wholeNotePath(noteSlug: string): SitePath {
+  return `${noteSlug}/${WHOLE_NOTE_SEGMENT}/`;
+}
+
+/** Whether a URL (percent-encoded or not) is a whole-note page: kept out of the sitemap, which lists each text once. */
+export function isWholeNoteUrl(url: string): boolean {
+  let path = url;
+  try {
+    path = decodeURIComponent(new URL(url, 'http://site').pathname);
+  } catch {
+    // Not a URL we can read: compare it as written.
+  }
+  return path.endsWith(`/${WHOLE_NOTE_SEGMENT}/`);
+}
+
 /** Where a figure is served: its path inside the notes folder, under `figures/`. */
 export function figurePath(relativeToNotes: string): SitePath {
   return `figures/${relativeToNotes}`;

@@ -58,10 +58,11 @@ async function visit(page: Page, url: string, expectStatus: number): Promise<Vis
   });
   await page.waitForLoadState('networkidle');
   // Every figure must load: ask for any still waiting, and wait for each to load or fail.
+  // (Not the larger copy in each figure's dialog, which loads when the dialog opens.)
   await page.evaluate(() =>
     Promise.race([
       Promise.all(
-        [...document.images].map((img) => {
+        [...document.querySelectorAll<HTMLImageElement>('img:not(dialog img)')].map((img) => {
           img.loading = 'eager';
           if (img.complete) return undefined;
           return new Promise((resolve) => {
@@ -74,7 +75,11 @@ async function visit(page: Page, url: string, expectStatus: number): Promise<Vis
     ]),
   );
   const images = await page.evaluate(() =>
-    [...document.images].map((img) => ({ src: img.currentSrc, complete: img.complete, width: img.naturalWidth })),
+    [...document.querySelectorAll<HTMLImageElement>('img:not(dialog img)')].map((img) => ({
+      src: img.currentSrc,
+      complete: img.complete,
+      width: img.naturalWidth,
+    })),
   );
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

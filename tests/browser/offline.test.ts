@@ -63,13 +63,16 @@ describe('offline, under /notes-site/', () => {
     const response = await page.goto(site.url + CHAPTER('3-生成式学习的两种策略'));
     assert.ok(response?.ok());
     assert.match((await page.textContent('h1')) ?? '', /生成式学习的两种策略/);
+    // The figures (not their larger copies in the dialogs, which load when opened).
     await page.evaluate(async () => {
-      for (const img of document.images) {
+      for (const img of document.querySelectorAll<HTMLImageElement>('img:not(dialog img)')) {
         img.loading = 'eager';
         await img.decode();
       }
     });
-    const widths = await page.evaluate(() => [...document.images].map((img) => img.naturalWidth));
+    const widths = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLImageElement>('img:not(dialog img)')].map((img) => img.naturalWidth),
+    );
     assert.equal(widths.length, 6);
     assert.ok(
       widths.every((width) => width > 0),

@@ -177,11 +177,11 @@ describe('the search UI on a site of several notes', () => {
     const before = new Set((await links()).map((url) => url.split('/')[1]));
     assert.ok(before.size > 1, `results from several notes: ${[...before].join(', ')}`);
     await panel.getByLabel(/^数学笔记/).check();
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')].every((a) =>
-        decodeURIComponent(a.pathname).startsWith('/数学笔记/'),
-      ),
-    );
+    // Results are re-rendered after the filter changes: wait for some, all from the one note.
+    await page.waitForFunction(() => {
+      const shown = [...document.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')];
+      return shown.length > 0 && shown.every((a) => decodeURIComponent(a.pathname).startsWith('/数学笔记/'));
+    });
     assert.ok((await links()).length > 0);
     await page.close();
   });

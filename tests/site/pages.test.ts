@@ -108,7 +108,7 @@ describe('the generative-AI note, built', () => {
       assert.equal(img.properties.alt, description);
     }
     const captions = figures.map((figure) => toText(select('figcaption', figure)!));
-    assert.ok(captions.includes('历史信息'), 'a screenshot-tool alt text is replaced by the file name');
+    assert.ok(captions.includes('图 1-2 历史信息'), 'a screenshot-tool alt text is replaced by the file name');
     assert.ok(!captions.some((caption) => /^image-\d+$/.test(caption)));
   });
 });
@@ -155,7 +155,7 @@ describe('the fixture notes, built', () => {
         decodeURIComponent(String(select('img', figure)?.properties.src)),
         toText(select('figcaption', figure)!),
       ]),
-      [['/figures/数学笔记/示意图.svg', '同一张示意图，按引用写']],
+      [['/figures/数学笔记/示意图.svg', '图 2-1 同一张示意图，按引用写']],
     );
   });
 

@@ -71,6 +71,10 @@ describe('the deploy workflow', () => {
     assert.equal(workflow.jobs.deploy?.needs, 'build');
     assert.equal(workflow.jobs.deploy?.environment?.name, 'github-pages');
   });
+
+  it('checks out the whole history, so notes are dated by their last commit (src/lib/note-dates.ts)', () => {
+    assert.equal(action('actions/checkout')?.with?.['fetch-depth'], 0);
+  });
 });
 
 describe('the test workflow', () => {
