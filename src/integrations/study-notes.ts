@@ -19,6 +19,7 @@ import { buildNotes, type SiteContent } from '../lib/build-notes.ts';
 import { formatProblems, NoteError } from '../lib/errors.ts';
 import { normalizeBase } from '../lib/urls.ts';
 import { recordTiming, timed } from './build-timings.ts';
+import { makeFigureVariants } from './figure-variants.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { assemblePublicFiles } from './public-files.ts';
 import { writeServiceWorker } from './service-worker.ts';
@@ -38,6 +39,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
   let base = '/';
   let projectPublic = path.resolve('public');
   let publicDir = '';
+  let imageCache = '';
   let state: SiteContent | { report: string } = { report: 'the notes have not been loaded yet' };
   let pagesStarted = 0;
 
@@ -58,9 +60,18 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       logger.info(
         `${content.notes.length} notes${unchanged}, ${pages} pages, ${content.figures.length} figures (${Math.round(performance.now() - started)} ms)`,
       );
-      await timed('figures', () =>
-        assemblePublicFiles(publicDir, { projectPublic, notesDir, figures: content.figures, katex: content.hasMath }),
-      );
+      await timed('figures', async () => {
+        const variants = await makeFigureVariants({ notesDir, figures: content.figures, cacheDir: imageCache });
+        if (variants.made > 0)
+          logger.info(`made ${variants.made} smaller copies of figures (${variants.reused} kept from earlier builds)`);
+        assemblePublicFiles(publicDir, {
+          projectPublic,
+          notesDir,
+          figures: content.figures,
+          katex: content.hasMath,
+          made: variants.files,
+        });
+      });
     } catch (error) {
       if (!(error instanceof NoteError)) throw error;
       state = { report: formatProblems(error.problems) };
@@ -82,6 +93,8 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
           .digest('hex')
           .slice(0, 16);
         publicDir = path.join(root, 'node_modules/.cache/study-notes/public', key);
+        // Smaller copies of figures, by content: shared by every build of this project.
+        imageCache = path.join(root, 'node_modules/.cache/study-notes/images');
         await load(logger);
         if ('report' in state) {
           if (command === 'build') {

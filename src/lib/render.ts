@@ -19,6 +19,7 @@ import type { NoteProblem } from './errors.ts';
 import { type FigureOptions, remarkFigures } from './figures.ts';
 import { type PageHeading, rehypeHeadingAnchors } from './heading-anchors.ts';
 import { remarkMdxAsHtml } from './mdx-as-html.ts';
+import { rehypeResponsiveFigures } from './responsive-figures.ts';
 
 export interface RenderedPart {
   html: string;
@@ -80,6 +81,7 @@ export async function renderPart(
     .use(contains(tree, ['code']) ? [[rehypeShiki, CODE_HIGHLIGHTING]] : [])
     .use(rehypeFootnoteIds)
     .use(rehypeHeadingAnchors)
+    .use(rehypeResponsiveFigures, { base: context.base })
     .use(rehypeStringify, { allowDangerousHtml: true });
   const hast = await processor.run(tree, file);
   const problems: NoteProblem[] = file.messages.map((message) => ({

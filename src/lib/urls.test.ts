@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deployTarget } from './deploy-target.ts';
-import { encodePath, normalizeBase, siteUrl } from './urls.ts';
+import { encodePath, figureFromUrl, figurePath, figureVariantPath, normalizeBase, siteUrl } from './urls.ts';
 
 describe('siteUrl', () => {
   const cases: [string, string, string | undefined, string][] = [
@@ -34,6 +34,22 @@ describe('siteUrl', () => {
   });
 
   it('keeps separators and encodes the rest', () => assert.equal(encodePath('a?/b%/'), 'a%3F/b%25/'));
+});
+
+describe('paths of figure copies', () => {
+  const cases: [string, string, string][] = [
+    ['a figure variant', figureVariantPath('笔记/图 1.png', 640, 'webp'), 'figures/笔记/图 1.png.640.webp'],
+  ];
+  for (const [name, actual, expected] of cases) it(name, () => assert.equal(actual, expected));
+
+  it('reads the figure back from the URL it was given, under any base', () => {
+    for (const base of ['/', '/notes-site/']) {
+      for (const figure of ['笔记/图 1#.png', 'a/b/c.jpg']) {
+        assert.equal(figureFromUrl(base, siteUrl(base, figurePath(figure))), figure);
+      }
+      assert.equal(figureFromUrl(base, `${base}other/x.png`), undefined);
+    }
+  });
 });
 
 describe('deployTarget', () => {

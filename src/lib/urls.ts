@@ -50,3 +50,23 @@ export function figurePath(relativeToNotes: string): SitePath {
 
 /** KaTeX's stylesheet, served from the site itself. */
 export const katexStylesheetPath: SitePath = 'katex/katex.min.css';
+
+/** A smaller copy of a figure, in a modern format: `figures/<path>.<width>.<format>`. */
+export function figureVariantPath(relativeToNotes: string, width: number, format: string): SitePath {
+  return `${figurePath(relativeToNotes)}.${width}.${format}`;
+}
+
+/** The figure (relative to the notes folder) that a `src` emitted by `siteUrl(base, figurePath(…))` names. */
+export function figureFromUrl(base: string, url: string): string | undefined {
+  const prefix = siteUrl(base, 'figures/');
+  if (!url.startsWith(prefix)) return undefined;
+  try {
+    return url
+      .slice(prefix.length)
+      .split('/')
+      .map((segment) => decodeURIComponent(segment))
+      .join('/');
+  } catch {
+    return undefined;
+  }
+}

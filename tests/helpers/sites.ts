@@ -1,7 +1,8 @@
 /**
  * The sites the tests read: the real notes at the root and at a project
  * sub-path (as GitHub Pages serves them), and a fixture notes folder with
- * math, MDX and a single-page note. `scripts/test.ts` builds them once.
+ * math, MDX and a single-page note, and a note with PNG and JPEG figures.
+ * `scripts/test.ts` builds them once.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -21,6 +22,7 @@ export const SITES = {
   root: { notesDir: 'notes', base: '/', outDir: '.test-out/root' },
   subPath: { notesDir: 'notes', base: '/notes-site/', outDir: '.test-out/sub-path', site: 'https://notes.example.org' },
   fixtures: { notesDir: 'tests/fixtures/site-notes', base: '/', outDir: '.test-out/fixtures' },
+  figures: { notesDir: 'tests/fixtures/figure-notes', base: '/', outDir: '.test-out/figures' },
 } satisfies Record<string, SiteBuild>;
 
 export type SiteName = keyof typeof SITES;

@@ -24,14 +24,14 @@ function linksOf(element: Element): { attribute: string; url: string }[] {
     const value = element.properties[attribute];
     if (typeof value === 'string') found.push({ attribute, url: value });
   }
+  // `srcset` is one string (`a.webp 360w, b.webp 640w`) or, from older parsers, a list.
   const srcset = element.properties.srcSet;
-  if (Array.isArray(srcset)) {
-    for (const candidate of srcset) found.push({ attribute: 'srcset', url: String(candidate).trim().split(/\s+/)[0]! });
-  }
+  const candidates = Array.isArray(srcset) ? srcset.map(String) : typeof srcset === 'string' ? srcset.split(',') : [];
+  for (const candidate of candidates) found.push({ attribute: 'srcset', url: candidate.trim().split(/\s+/)[0]! });
   return found;
 }
 
-for (const name of ['root', 'subPath', 'fixtures'] as SiteName[]) {
+for (const name of ['root', 'subPath', 'fixtures', 'figures'] as SiteName[]) {
   const { base } = SITES[name];
   describe(`links in the ${name} site (base ${base})`, () => {
     const dir = builtSite(name);
