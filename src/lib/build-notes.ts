@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { SITE_LANG } from '../site.ts';
+import { type Collections, collectNotes } from './collections.ts';
 import { NoteError, type NoteProblem } from './errors.ts';
 import type { FigureSize } from './figures.ts';
 import { listFiles } from './files.ts';
@@ -21,6 +22,8 @@ export interface SiteContent {
   hasMath: boolean;
   /** How many notes came from the cache of earlier builds, unchanged. */
   cachedNotes: number;
+  /** The notes by category, tag and year (`collections.ts`). */
+  collections: Collections;
 }
 
 export interface BuildNotesOptions {
@@ -130,5 +133,6 @@ export async function buildNotes(options: BuildNotesOptions): Promise<SiteConten
     figures: [...new Set(parts.flatMap((part) => part.figures))].sort(),
     hasMath: parts.some((part) => part.hasMath),
     cachedNotes: cache?.hits ?? 0,
+    collections: collectNotes(notes),
   };
 }

@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deployTarget } from './deploy-target.ts';
-import { encodePath, figureFromUrl, figurePath, figureVariantPath, normalizeBase, siteUrl } from './urls.ts';
+import {
+  archivePath,
+  categoryPath,
+  encodePath,
+  figureFromUrl,
+  figurePath,
+  figureVariantPath,
+  isReservedSegment,
+  normalizeBase,
+  siteUrl,
+  tagPath,
+} from './urls.ts';
 
 describe('siteUrl', () => {
   const cases: [string, string, string | undefined, string][] = [
@@ -36,8 +47,14 @@ describe('siteUrl', () => {
   it('keeps separators and encodes the rest', () => assert.equal(encodePath('a?/b%/'), 'a%3F/b%25/'));
 });
 
-describe('paths of figure copies', () => {
+describe('paths of lists and figures', () => {
   const cases: [string, string, string][] = [
+    ['a category', categoryPath(['编程']), 'categories/编程/'],
+    ['a nested category, page 2', categoryPath(['编程', 'python'], 2), 'categories/编程/python/page/2/'],
+    ['a tag', tagPath('ai'), 'tags/ai/'],
+    ['a tag, page 1 has no page segment', tagPath('ai', 1), 'tags/ai/'],
+    ['the archive, page 3', archivePath(undefined, 3), 'archives/page/3/'],
+    ['a year', archivePath('2023'), 'archives/2023/'],
     ['a figure variant', figureVariantPath('笔记/图 1.png', 640, 'webp'), 'figures/笔记/图 1.png.640.webp'],
   ];
   for (const [name, actual, expected] of cases) it(name, () => assert.equal(actual, expected));
@@ -49,6 +66,17 @@ describe('paths of figure copies', () => {
       }
       assert.equal(figureFromUrl(base, `${base}other/x.png`), undefined);
     }
+  });
+
+  it('reserves the top-level names the site uses for its own pages', () => {
+    assert.deepEqual(['categories', 'Tags', 'archives', 'offline', 'figures', '笔记'].map(isReservedSegment), [
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });
 

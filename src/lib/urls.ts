@@ -51,6 +51,57 @@ export function figurePath(relativeToNotes: string): SitePath {
 /** KaTeX's stylesheet, served from the site itself. */
 export const katexStylesheetPath: SitePath = 'katex/katex.min.css';
 
+/**
+ * Top-level path segments the site uses for its own pages and files, as Hexo
+ * does (`categories/`, `tags/`, `archives/`), so no note may be published
+ * under one of these names: its pages would collide with the site's.
+ */
+export const RESERVED_SEGMENTS = [
+  'categories',
+  'tags',
+  'archives',
+  'offline',
+  'figures',
+  'katex',
+  'pagefind',
+  'icons',
+  '_astro',
+] as const;
+
+/** Whether a note slug would collide with the site's own top-level paths. */
+export function isReservedSegment(slug: string): boolean {
+  return (RESERVED_SEGMENTS as readonly string[]).includes(slug.toLowerCase());
+}
+
+/** Page 1 of a list lives at `path`; page 2 at `path` + `page/2/`. */
+function paged(path: SitePath, page: number): SitePath {
+  return page > 1 ? `${path}page/${page}/` : path;
+}
+
+/** Every category, as a tree. */
+export const categoriesIndexPath: SitePath = 'categories/';
+
+/** A category's page: its slug and its parents' slugs, top first (`categories/编程/python/`). */
+export function categoryPath(slugs: string[], page = 1): SitePath {
+  return paged(`categories/${slugs.join('/')}/`, page);
+}
+
+/** Every tag. */
+export const tagsIndexPath: SitePath = 'tags/';
+
+/** A tag's page. */
+export function tagPath(slug: string, page = 1): SitePath {
+  return paged(`tags/${slug}/`, page);
+}
+
+/** The notes by date, newest first: all of them, or one year's. */
+export function archivePath(year?: string, page = 1): SitePath {
+  return paged(year ? `archives/${year}/` : 'archives/', page);
+}
+
+/** The list of every note's title, address, date and categories that the home page's filter loads. */
+export const noteListPath: SitePath = 'note-list.json';
+
 /** A smaller copy of a figure, in a modern format: `figures/<path>.<width>.<format>`. */
 export function figureVariantPath(relativeToNotes: string, width: number, format: string): SitePath {
   return `${figurePath(relativeToNotes)}.${width}.${format}`;
