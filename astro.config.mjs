@@ -21,6 +21,11 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Notes are rendered by our pipeline (src/lib); any .md/.mdx page in src/ gets the same math support.
   markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
-  integrations: [mdx(), sitemap(), studyNotes({ notesDir: process.env.NOTES_DIR || 'notes', cacheDir: cache })],
+  integrations: [
+    mdx(),
+    // The page shown offline for pages not saved is for no search engine.
+    sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/offline/') }),
+    studyNotes({ notesDir: process.env.NOTES_DIR || 'notes', cacheDir: cache }),
+  ],
   devToolbar: { enabled: false },
 });

@@ -5,8 +5,9 @@
  * 2. pages get the notes as `virtual:notes`; figures and KaTeX's files join
  *    the project's `public/` folder, which Astro serves and copies itself;
  * 3. in the dev server, a change in the notes folder loads them again;
- * 4. after the pages are written: the search index, then the service worker
- *    (which precaches the index, so it must come second).
+ * 4. after the pages are written: the search index, then what offline
+ *    reading involves (`offline-manifest.ts`, which measures the index) and
+ *    the service worker configured from it.
  */
 
 import { createHash } from 'node:crypto';
@@ -20,6 +21,7 @@ import { formatProblems, NoteError } from '../lib/errors.ts';
 import { normalizeBase } from '../lib/urls.ts';
 import { recordTiming, timed } from './build-timings.ts';
 import { makeFigureVariants } from './figure-variants.ts';
+import { writeOfflineManifests } from './offline-manifest.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { assemblePublicFiles } from './public-files.ts';
 import { writeServiceWorker } from './service-worker.ts';
@@ -127,7 +129,13 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         await timed('search index', () => writeSearchIndex(out, logger));
-        await timed('service worker', () => writeServiceWorker(out, logger));
+        if (!('report' in state)) {
+          const content = state;
+          await timed('service worker', async () => {
+            const plan = writeOfflineManifests(out, content, base, notesDir);
+            await writeServiceWorker(out, base, plan, logger);
+          });
+        }
         // Astro has copied the assembled public folder into the build; only the dev server needs it kept.
         rmSync(publicDir, { recursive: true, force: true });
       },

@@ -121,3 +121,14 @@ export function figureFromUrl(base: string, url: string): string | undefined {
     return undefined;
   }
 }
+
+/** The page a reader gets for a page that was not saved, while offline. */
+export const offlinePagePath: SitePath = 'offline/';
+
+/** What saving the site for offline reading involves: sizes, and each note's manifest. */
+export const offlineSiteManifestPath: SitePath = 'offline/site.json';
+
+/** What saving one note involves: its pages, figures and search fragments, with sizes. */
+export function offlineNoteManifestPath(noteSlug: string): SitePath {
+  return `offline/notes/${noteSlug}.json`;
+}

@@ -2,7 +2,7 @@
  * A collection of 1,500 notes in Chromium: the home page's first screen is
  * useful on a phone, its filter narrows the notes as one types (its list
  * loaded only then), and every kind of list page (categories, tags, the
- * archive, a note) passes axe in both themes at phone and
+ * archive, a note, the offline page) passes axe in both themes at phone and
  * desktop widths, stays within the page weight budget and reflows at 320 px.
  */
 import assert from 'node:assert/strict';
@@ -26,6 +26,7 @@ const PAGES: [string, string][] = [
   ['the archive', 'archives/'],
   ['a year', 'archives/2020/'],
   ['a note', 'note-0077/'],
+  ['the offline page', 'offline/'],
 ];
 
 async function axeViolations(page: Page): Promise<string[]> {
