@@ -96,12 +96,19 @@ export async function makeFigureVariants(options: VariantOptions): Promise<Varia
 
 /** Encodes the copies of one figure from one read of it; each written aside, then renamed. */
 async function encode(source: string, pending: { variant: FigureVariant; file: string }[]): Promise<number> {
+  // An animated GIF or WebP stays animated.
   const animated = /\.(gif|webp)$/i.test(source);
-  const input = sharp(readFileSync(source), { animated }).autoOrient();
-  for (const { variant, file } of pending) {
-    const partial = `${file}.${process.pid}.tmp`;
-    await input.clone().resize({ width: variant.width }).webp(ENCODER.webp).toFile(partial);
-    renameSync(partial, file);
+  try {
+    const input = sharp(readFileSync(source), { animated }).autoOrient();
+    for (const { variant, file } of pending) {
+      const partial = `${file}.${process.pid}.tmp`;
+      await input.clone().resize({ width: variant.width }).webp(ENCODER.webp).toFile(partial);
+      renameSync(partial, file);
+    }
+  } catch (error) {
+    throw new Error(
+      `could not make smaller copies of the figure ${source}: ${error instanceof Error ? error.message : error}; open it in an image editor and save it again`,
+    );
   }
   return pending.length;
 }
