@@ -13,6 +13,7 @@ import { measureFigure, type SiteContent } from '../lib/build-notes.ts';
 import { listFiles } from '../lib/files.ts';
 import {
   type FigureFiles,
+  figureFileAt,
   inShell,
   isSearchIndexFile,
   type NoteManifest,
@@ -22,6 +23,7 @@ import {
   SEARCH_INDEX_PRECACHE_BYTES,
   type SiteManifest,
   storedWhenWhole,
+  WHOLE_SITE_FIGURE_TIER,
 } from '../lib/offline-plan.ts';
 import { figureVariants, isRasterFigure } from '../lib/responsive-figures.ts';
 import {
@@ -45,22 +47,11 @@ export interface OfflinePlan {
 export function writeOfflineManifests(out: string, content: SiteContent, base: string, notesDir: string): OfflinePlan {
   const sizes = new Map(listFiles(out).map((file) => [file, statSync(path.join(out, file)).size]));
   const sum = (files: string[]) => files.reduce((total, file) => total + (sizes.get(file) ?? 0), 0);
-  const whole = [...sizes.keys()].filter(storedWhenWhole);
-  const totalBytes = sum(whole);
-  const mode = precacheMode(totalBytes);
-  const indexFiles = [...sizes.keys()].filter(isSearchIndexFile);
-  const indexPrecached = mode === 'whole' || sum(indexFiles) <= SEARCH_INDEX_PRECACHE_BYTES;
-  const precache = mode === 'whole' ? whole : whole.filter((file) => inShell(file, indexPrecached));
-
   const fileAt = (file: string): OfflineFile => ({ url: siteUrl(base, file), bytes: sizes.get(file) ?? 0 });
   const pageAt = (page: SitePath): OfflineFile => ({
     url: siteUrl(base, page),
     bytes: sizes.get(`${page}index.html`) ?? 0,
   });
-  const fragments = fragmentsByPage(
-    out,
-    [...sizes.keys()].filter((file) => file.startsWith('pagefind/fragment/')),
-  );
   const widths = new Map<string, number>();
   const figureFiles = (figure: string): FigureFiles => {
     if (isRasterFigure(figure) && !widths.has(figure)) {
@@ -73,6 +64,25 @@ export function writeOfflineManifests(out: string, content: SiteContent, base: s
         .map((variant) => ({ width: variant.width, ...fileAt(variant.path) })),
     };
   };
+
+  // A site stored whole keeps one copy of each screenshot or photo, the text column's; offline it stands in for the others.
+  const spareCopies = new Set(
+    content.figures.flatMap((figure) => {
+      const files = figureFiles(figure);
+      const kept = figureFileAt(files, WHOLE_SITE_FIGURE_TIER);
+      return files.variants.filter((variant) => variant.url !== kept.url).map((variant) => variant.url);
+    }),
+  );
+  const whole = [...sizes.keys()].filter((file) => storedWhenWhole(file) && !spareCopies.has(siteUrl(base, file)));
+  const totalBytes = sum(whole);
+  const mode = precacheMode(totalBytes);
+  const indexFiles = [...sizes.keys()].filter(isSearchIndexFile);
+  const indexPrecached = mode === 'whole' || sum(indexFiles) <= SEARCH_INDEX_PRECACHE_BYTES;
+  const precache = mode === 'whole' ? whole : whole.filter((file) => inShell(file, indexPrecached));
+  const fragments = fragmentsByPage(
+    out,
+    [...sizes.keys()].filter((file) => file.startsWith('pagefind/fragment/')),
+  );
 
   const notePages = new Set<string>();
   const notes: SiteManifest['notes'] = [];

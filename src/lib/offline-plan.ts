@@ -120,6 +120,13 @@ export function widthTier(pixels: number): number {
   return tier === -1 ? VARIANT_WIDTHS.length - 1 : tier;
 }
 
+/**
+ * The copy of each screenshot or photo a site stored whole keeps: the one for
+ * the text column at 1× (640 px); offline, the service worker shows it
+ * wherever another copy was asked for.
+ */
+export const WHOLE_SITE_FIGURE_TIER = 1;
+
 /** The file of a figure to save for a screen at `tier`: the narrowest copy wide enough, else the widest, else the original. */
 export function figureFileAt(figure: FigureFiles, tier: number): OfflineFile {
   const wanted = VARIANT_WIDTHS[tier] ?? Number.POSITIVE_INFINITY;
