@@ -7,8 +7,11 @@
  * - what a reader's browser pays on the real note: bytes per page by type
  *   (gzipped), requests, Lighthouse scores;
  * - search: index size, bytes of the first search, latency, query-set score
- *   against Pagefind alone.
- * `BENCH_SIZES=1,10` and `BENCH_REPEATS=1` shorten a run.
+ *   against Pagefind alone;
+ * - scale: for 1, 100, 500 and 1,500 notes in nested categories, the home
+ *   page's weight, what a first visit downloads, and the figure bytes of
+ *   chapter 1 (PNG screenshots) on a 360-px phone (`bench/scale.ts`).
+ * `BENCH_SIZES=1,10`, `BENCH_SCALE_SIZES=1,100` and `BENCH_REPEATS=1` shorten a run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +19,7 @@ import { ensureChromium } from '../tests/helpers/browser.ts';
 import { buildSite, builtSite, ROOT } from '../tests/helpers/sites.ts';
 import { type BuildRun, benchBuilds } from './bench/builds.ts';
 import { benchPages } from './bench/pages.ts';
+import { benchScale } from './bench/scale.ts';
 import { benchSearch } from './bench/search.ts';
 
 const NOTE = encodeURIComponent('生成式ai学习笔记');
@@ -63,6 +67,9 @@ buildSite('root');
 const dir = builtSite('root');
 const pages = await benchPages(dir, ['', `${NOTE}/`, ...CHAPTERS], ['', CHAPTERS[0]!]);
 const search = await benchSearch(dir, CHAPTERS[0]!);
+const scaleSizes = (process.env.BENCH_SCALE_SIZES ?? '1,100,500,1500').split(',').map(Number);
+log(`measuring collections of ${scaleSizes.join(', ')} notes (first note's figures as PNG screenshots)…`);
+const scale = await benchScale(ROOT, scaleSizes, log);
 
 const STEPS = ['markdown', 'figures', 'pages', 'search index', 'service worker'];
 
@@ -179,7 +186,21 @@ if (search.pagefindAloneFailures.length > 0) {
   console.log('\n  where Pagefind alone fails:');
   for (const failure of search.pagefindAloneFailures) console.log(`    ${failure}`);
 }
+table(
+  'a collection as it grows (notes in nested categories; chapter 1 of the first note with 1600-px PNG figures)',
+  ['notes', 'home HTML KB gz', 'first visit MB', 'offline', 'site MB', 'ch. 1 images @360 px KB', 'PNGs KB', 'share'],
+  scale.map((run) => [
+    run.notes,
+    kb(run.homeGzipBytes),
+    (run.firstVisitBytes / 1024 / 1024).toFixed(2),
+    run.offlineMode === 'whole' ? 'whole site' : 'shell + read',
+    (run.siteBytes / 1024 / 1024).toFixed(1),
+    kb(run.chapterImageBytes),
+    kb(run.chapterPngBytes),
+    `${((100 * run.chapterImageBytes) / run.chapterPngBytes).toFixed(0)}%`,
+  ]),
+);
 console.log(`\nbench took ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`);
 
 mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify({ builds, pages, search }, null, 2)}\n`);
+writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify({ builds, pages, search, scale }, null, 2)}\n`);
