@@ -24,8 +24,9 @@ export default defineConfig({
   markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
   integrations: [
     mdx(),
-    // The whole-note pages repeat the chapters' text: the sitemap lists each text once.
-    sitemap({ filter: (page) => !isWholeNoteUrl(page) }),
+    // The whole-note pages repeat the chapters' text, and the page shown offline for pages not saved is for
+    // no search engine: the sitemap leaves both out.
+    sitemap({ filter: (page) => !isWholeNoteUrl(page) && !new URL(page).pathname.endsWith('/offline/') }),
     studyNotes({
       notesDir: process.env.NOTES_DIR || 'notes',
       cacheDir: cache,

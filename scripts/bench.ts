@@ -8,10 +8,14 @@
  *   (gzipped), requests, Lighthouse scores; the JavaScript by file and by
  *   reading feature (raw and gzipped);
  * - search: index size, bytes of the first search, latency, query-set score
- *   against Pagefind alone.
+ *   against Pagefind alone;
+ * - scale: for 1, 100, 500 and 1,500 notes in nested categories, the home
+ *   page's weight, what a first visit downloads, and the figure bytes of
+ *   chapter 1 (PNG screenshots) on a 360-px phone (`bench/scale.ts`);
  * - the real corpus (`scripts/corpus/`): notes and pages published, build
  *   time, refusals and warnings.
- * `BENCH_SIZES=1,10` and `BENCH_REPEATS=1` shorten a run; `BENCH_REAL_CORPUS=off` skips the real corpus.
+ * `BENCH_SIZES=1,10`, `BENCH_SCALE_SIZES=1,100` and `BENCH_REPEATS=1` shorten a run; `BENCH_REAL_CORPUS=off`
+ * skips the real corpus.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +24,7 @@ import { buildSite, builtSite, ROOT } from '../tests/helpers/sites.ts';
 import { type BuildRun, benchBuilds } from './bench/builds.ts';
 import { benchPages } from './bench/pages.ts';
 import { benchRealCorpus } from './bench/real-corpus.ts';
+import { benchScale } from './bench/scale.ts';
 import { featureScripts, shippedScripts } from './bench/scripts.ts';
 import { benchSearch } from './bench/search.ts';
 
@@ -76,6 +81,9 @@ const scripts = {
   features: await featureScripts(),
 };
 const search = await benchSearch(dir, CHAPTERS[0]!);
+const scaleSizes = (process.env.BENCH_SCALE_SIZES ?? '1,100,500,1500').split(',').map(Number);
+log(`measuring collections of ${scaleSizes.join(', ')} notes (first note's figures as PNG screenshots)…`);
+const scale = await benchScale(ROOT, scaleSizes, log);
 const realCorpus = process.env.BENCH_REAL_CORPUS === 'off' ? undefined : await benchRealCorpus(ROOT, log);
 
 const STEPS = ['markdown', 'figures', 'pages', 'search index', 'service worker'];
@@ -203,6 +211,20 @@ if (search.pagefindAloneFailures.length > 0) {
   console.log('\n  where Pagefind alone fails:');
   for (const failure of search.pagefindAloneFailures) console.log(`    ${failure}`);
 }
+table(
+  'a collection as it grows (notes in nested categories; chapter 1 of the first note with 1600-px PNG figures)',
+  ['notes', 'home HTML KB gz', 'first visit MB', 'offline', 'site MB', 'ch. 1 images @360 px KB', 'PNGs KB', 'share'],
+  scale.map((run) => [
+    run.notes,
+    kb(run.homeGzipBytes),
+    (run.firstVisitBytes / 1024 / 1024).toFixed(2),
+    run.offlineMode === 'whole' ? 'whole site' : 'shell + read',
+    (run.siteBytes / 1024 / 1024).toFixed(1),
+    kb(run.chapterImageBytes),
+    kb(run.chapterPngBytes),
+    `${((100 * run.chapterImageBytes) / run.chapterPngBytes).toFixed(0)}%`,
+  ]),
+);
 if (realCorpus) {
   table(
     'real notes nobody here wrote (Debian documentation via pandoc; scripts/corpus/)',
@@ -224,5 +246,5 @@ console.log(`\nbench took ${((performance.now() - started) / 1000 / 60).toFixed(
 mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
 writeFileSync(
   path.join(ROOT, 'bench/results.json'),
-  `${JSON.stringify({ builds, pages, scripts, search, realCorpus }, null, 2)}\n`,
+  `${JSON.stringify({ builds, pages, scripts, search, scale, realCorpus }, null, 2)}\n`,
 );

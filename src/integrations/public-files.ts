@@ -2,7 +2,8 @@
  * The site's static files reach readers through Astro's own `public`
  * mechanism (the dev server serves the folder; the build copies it), not a
  * file server of ours: this assembles one public folder from the project's
- * `public/`, the figures the notes use (under `figures/`) and, when a page
+ * `public/`, the figures the notes use (under `figures/`, with their smaller
+ * copies beside them) and, when a page
  * has math, KaTeX's stylesheet and fonts (under `katex/`). Files are
  * hard-linked where the file system allows, so assembling costs next to
  * nothing, and copied where it does not.
@@ -21,6 +22,8 @@ export interface PublicFiles {
   figures: string[];
   /** Whether any page has math, so KaTeX's files are needed. */
   katex: boolean;
+  /** Files made by the build (smaller copies of figures), and where each goes. */
+  made?: { from: string; to: string }[];
 }
 
 /** Fills `target` (emptied first) with every public file; returns how many. */
@@ -40,6 +43,7 @@ export function assemblePublicFiles(target: string, files: PublicFiles): number 
   };
   for (const file of listFiles(files.projectPublic)) place(path.join(files.projectPublic, file), file);
   for (const figure of files.figures) place(path.join(files.notesDir, figure), figurePath(figure));
+  for (const file of files.made ?? []) place(file.from, file.to);
   if (files.katex) {
     const dist = path.dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
     const stylesheet = path.join(target, katexStylesheetPath);

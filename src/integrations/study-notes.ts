@@ -6,8 +6,9 @@
  * 2. pages get the notes as `virtual:notes`; figures and KaTeX's files join
  *    the project's `public/` folder, which Astro serves and copies itself;
  * 3. in the dev server, a change in the notes folder loads them again;
- * 4. after the pages are written: the search index, then the service worker
- *    (which precaches the index, so it must come second).
+ * 4. after the pages are written: the search index, then what offline
+ *    reading involves (`offline-manifest.ts`, which measures the index) and
+ *    the service worker configured from it.
  */
 
 import { createHash } from 'node:crypto';
@@ -16,10 +17,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { buildNotes } from '../lib/build-notes.ts';
+import { buildNotes, type SiteContent } from '../lib/build-notes.ts';
 import { formatErrors, formatWarnings, isError, type NoteProblem } from '../lib/problems.ts';
 import { normalizeBase } from '../lib/urls.ts';
 import { recordTiming, timed } from './build-timings.ts';
+import { makeFigureVariants } from './figure-variants.ts';
+import { writeOfflineManifests } from './offline-manifest.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { assemblePublicFiles } from './public-files.ts';
 import { writeServiceWorker } from './service-worker.ts';
@@ -45,7 +48,11 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
   // This build's own folder: the assembled public files, and the notes as pages read them.
   let workDir = '';
   let publicDir = '';
+  // Smaller copies of figures, by content: shared by every build of this project.
+  let imageCache = '';
   let state: { file: string } | { report: string } = { report: 'the notes have not been loaded yet' };
+  // The notes as last loaded, for what the end of the build writes from them (offline manifests).
+  let loaded: SiteContent | undefined;
   let warnings: NoteProblem[] = [];
   let pagesStarted = 0;
 
@@ -64,19 +71,30 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
     warnings = problems.filter((problem) => !isError(problem));
     if (problems.some(isError)) {
       state = { report: formatErrors(problems) };
+      loaded = undefined;
       return;
     }
     const file = path.join(workDir, 'notes.json');
     writeFileSync(file, JSON.stringify(content));
     state = { file };
+    loaded = content;
     const pages = content.notes.reduce((sum, note) => sum + 1 + note.chapters.length, 0);
     const unchanged = content.cachedNotes > 0 ? `, ${content.cachedNotes} unchanged since the last build` : '';
     logger.info(
       `${content.notes.length} notes${unchanged}, ${pages} pages, ${content.figures.length} figures (${Math.round(performance.now() - started)} ms)`,
     );
-    await timed('figures', () =>
-      assemblePublicFiles(publicDir, { projectPublic, notesDir, figures: content.figures, katex: content.hasMath }),
-    );
+    await timed('figures', async () => {
+      const variants = await makeFigureVariants({ notesDir, figures: content.figures, cacheDir: imageCache });
+      if (variants.made > 0)
+        logger.info(`made ${variants.made} smaller copies of figures (${variants.reused} kept from earlier builds)`);
+      assemblePublicFiles(publicDir, {
+        projectPublic,
+        notesDir,
+        figures: content.figures,
+        katex: content.hasMath,
+        made: variants.files,
+      });
+    });
   };
 
   return {
@@ -96,6 +114,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         workDir = path.join(root, 'node_modules/.cache/study-notes/builds', key);
         publicDir = path.join(workDir, 'public');
         mkdirSync(workDir, { recursive: true });
+        imageCache = path.join(root, 'node_modules/.cache/study-notes/images');
         await load(logger);
         if ('report' in state) {
           if (command === 'build') {
@@ -128,7 +147,13 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         await timed('search index', () => writeSearchIndex(out, logger));
-        await timed('service worker', () => writeServiceWorker(out, logger));
+        if (loaded) {
+          const content = loaded;
+          await timed('service worker', async () => {
+            const plan = writeOfflineManifests(out, content, base, notesDir);
+            await writeServiceWorker(out, base, plan, logger);
+          });
+        }
         // Listed again at the very end, where an author looks after a build.
         if (warnings.length > 0) logger.warn(formatWarnings(warnings));
         // Astro has copied the public folder and written the pages; only the dev server needs them kept.

@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { SITE_LANG } from '../site.ts';
+import { type Collections, collectNotes } from './collections.ts';
 import type { FigureSize } from './figures.ts';
 import { listFiles } from './files.ts';
 import { type LoadedNote, loadNote, type Note } from './load-note.ts';
@@ -24,6 +25,8 @@ export interface SiteContent {
   hasMath: boolean;
   /** How many notes came from the cache of earlier builds, unchanged. */
   cachedNotes: number;
+  /** The notes by category, tag and year (`collections.ts`). */
+  collections: Collections;
 }
 
 export interface BuildNotesOptions {
@@ -215,6 +218,7 @@ export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes
       figures: [...new Set(parts.flatMap((part) => part.figures))].sort(),
       hasMath: parts.some((part) => part.hasMath),
       cachedNotes: cache?.hits ?? 0,
+      collections: collectNotes(notes),
     },
     problems,
   };

@@ -27,6 +27,7 @@ describe('rehypeFigureDialogs', () => {
         '<dialog id="图·1" class="figure-dialog" closedby="any" aria-labelledby="图·1·说明" data-pagefind-ignore="all">',
         '<button type="button" class="figure-dialog-close" command="close" commandfor="图·1" autofocus>关闭</button>',
         '<img src="/f/%E5%9B%BE.svg" alt="图里画着什么" width="480" height="300" decoding="async" loading="lazy">',
+        '<a class="figure-full-size" href="/f/%E5%9B%BE.svg">原图</a>',
         '<p id="图·1·说明" class="figure-dialog-caption">图 1-1 说明</p>',
         '</dialog></figure>',
       ].join(''),

@@ -17,6 +17,8 @@ import { visit } from 'unist-util-visit';
 /** Classes the figure viewer's stylesheet (`components/FigureZoom.astro`) styles. */
 export const FIGURE_OPEN_CLASS = 'figure-open';
 export const FIGURE_DIALOG_CLASS = 'figure-dialog';
+/** The dialog's link to the figure's original file, the full-size view. */
+export const FULL_SIZE_LINK_CLASS = 'figure-full-size';
 
 /** The id of the `n`-th figure's dialog in a part: with a `·`, which no heading id or footnote id contains. */
 export const figureDialogId = (n: number): string => `图·${n}`;
@@ -75,6 +77,9 @@ export function rehypeFigureDialogs() {
             [{ type: 'text', value: '关闭' }],
           ),
           element('img', { ...large, ...(large.srcSet ? { sizes: '100vw' } : {}), loading: 'lazy' }),
+          element('a', { className: [FULL_SIZE_LINK_CLASS], href: img.properties.src }, [
+            { type: 'text', value: '原图' },
+          ]),
           element('p', { id: `${id}·说明`, className: ['figure-dialog-caption'] }, [
             { type: 'text', value: toString(caption) },
           ]),

@@ -49,7 +49,7 @@ describe('loadNote', () => {
     assert.deepEqual(problems, []);
     const note = site.notes.find((n) => n.title === '生成式AI学习笔记');
     assert.ok(note);
-    assert.deepEqual(note.categories, ['算法学习']);
+    assert.deepEqual(note.categories, [['算法学习']]);
     assert.equal(note.date?.text, '2023-03-13');
     assert.deepEqual(
       note.chapters.map((c) => c.heading),

@@ -23,7 +23,7 @@ async function site(notes: Record<string, string>, brokenLinks: 'warning' | 'err
 /** The links of a page (not its heading anchors): text and href. */
 const hrefs = (html: string) =>
   [...html.matchAll(/<a(\s[^>]*)?>([^<]*)<\/a>/g)]
-    .filter(([, attributes]) => !attributes?.includes('heading-anchor'))
+    .filter(([, attributes]) => !/heading-anchor|figure-full-size/.test(attributes ?? ''))
     .map(([, attributes, text]) => [text, /href="([^"]*)"/.exec(attributes ?? '')?.[1]]);
 
 describe('links between notes', () => {

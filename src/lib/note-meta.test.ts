@@ -16,7 +16,7 @@ describe('readNoteMeta', () => {
       expected: {
         title: '生成式AI学习笔记',
         date: { iso: '2023-03-13T19:20:00', text: '2023-03-13' },
-        categories: ['算法学习'],
+        categories: [['算法学习']],
         tags: [],
       },
     },
@@ -32,14 +32,29 @@ describe('readNoteMeta', () => {
     },
     { name: 'numeric title', data: { title: 2023 }, expected: { title: '2023', categories: [], tags: [] } },
     {
-      name: 'single category string and nested Hexo categories',
-      data: { categories: [['机器学习', '深度学习'], '笔记'], tags: 'AI' },
-      expected: { title: '文件名', categories: ['机器学习', '深度学习', '笔记'], tags: ['AI'] },
+      name: 'a single category string',
+      data: { categories: '笔记', tags: 'AI' },
+      expected: { title: '文件名', categories: [['笔记']], tags: ['AI'] },
+    },
+    {
+      name: 'a flat list is one path, top first (Hexo)',
+      data: { categories: ['编程', 'Python', '异步'] },
+      expected: { title: '文件名', categories: [['编程', 'Python', '异步']], tags: [] },
+    },
+    {
+      name: 'a list holding lists is one path per item; a plain item is a path of its own',
+      data: { categories: [['机器学习', '深度学习'], '笔记', ['机器学习', '深度学习']], tags: [['a', 'b'], 'a'] },
+      expected: { title: '文件名', categories: [['机器学习', '深度学习'], ['笔记']], tags: ['a', 'b'] },
+    },
+    {
+      name: 'empty items and empty paths are dropped; `category` works too',
+      data: { category: [['', '数学'], [], [null]] },
+      expected: { title: '文件名', categories: [['数学']], tags: [] },
     },
     {
       name: 'a `-item` that YAML read as a string still names the category',
       data: { categories: '-算法学习' },
-      expected: { title: '文件名', categories: ['算法学习'], tags: [] },
+      expected: { title: '文件名', categories: [['算法学习']], tags: [] },
     },
     {
       name: 'date without time, single-digit month',

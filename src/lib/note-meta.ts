@@ -1,6 +1,9 @@
 /**
  * Turns parsed front matter into what the site shows: a title, a date,
  * categories and tags, with Hexo's shapes (a string, a list, nested lists).
+ * Categories keep Hexo's meaning: a list is one path from the top category
+ * down (`[编程, Python]` is Python inside 编程), and a list of lists is
+ * several paths, so category pages can nest as a Hexo reader expects.
  */
 import type { VFile } from 'vfile';
 import type { FrontMatter } from './front-matter.ts';
@@ -13,10 +16,14 @@ export interface NoteDate {
   text: string;
 }
 
+/** One category with its parents, top first: `['编程', 'Python']`. */
+export type CategoryPath = string[];
+
 export interface NoteMeta {
   title: string;
   date?: NoteDate;
-  categories: string[];
+  /** Each path the note is filed under, top category first. */
+  categories: CategoryPath[];
   tags: string[];
   description?: string;
 }
@@ -32,7 +39,7 @@ export function readNoteMeta(frontMatter: FrontMatter, fallbackTitle: string, fi
   return {
     title: title ? title : fallbackTitle,
     ...(date ? { date } : {}),
-    categories: readList(data.categories ?? data.category),
+    categories: readCategories(data.categories ?? data.category),
     tags: readList(data.tags ?? data.tag),
     ...(description ? { description } : {}),
   };
@@ -67,17 +74,38 @@ function readDate(value: unknown, line: () => number, file: VFile): NoteDate | u
   return { iso, text: day };
 }
 
-/** Hexo accepts `a`, `[a, b]` and `[[a, b], c]`; each becomes plain names. */
+/** A list item as a name: `-算法学习` read as a string still means the list item 算法学习. */
+function itemName(item: unknown): string | undefined {
+  return scalarText(item)?.trim().replace(/^-\s*/, '') || undefined;
+}
+
+/** Tags: `a`, `[a, b]`, even nested lists; each becomes a plain name, once. */
 function readList(value: unknown): string[] {
   const names: string[] = [];
   const collect = (item: unknown) => {
     if (Array.isArray(item)) item.forEach(collect);
     else {
-      // `-算法学习` read as a string still means the list item 算法学习.
-      const text = scalarText(item)?.trim().replace(/^-\s*/, '');
+      const text = itemName(item);
       if (text && !names.includes(text)) names.push(text);
     }
   };
   collect(value);
   return names;
+}
+
+/**
+ * Categories as Hexo files them: `a` is one category; `[a, b]` is one path,
+ * b inside a; a list holding any list (`[[a, b], c]`) is one path per item.
+ * @see https://hexo.io/docs/front-matter#Categories-amp-Tags
+ */
+function readCategories(value: unknown): CategoryPath[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  const toPath = (item: unknown): CategoryPath =>
+    (Array.isArray(item) ? item : [item]).map(itemName).filter((name): name is string => Boolean(name));
+  const paths = items.some(Array.isArray) ? items.map(toPath) : [toPath(items)];
+  const unique: CategoryPath[] = [];
+  for (const path of paths) {
+    if (path.length > 0 && !unique.some((seen) => seen.join('\0') === path.join('\0'))) unique.push(path);
+  }
+  return unique;
 }

@@ -23,6 +23,7 @@ import { KATEX_OPTIONS } from './math.ts';
 import { remarkMdxAsHtml } from './mdx-as-html.ts';
 import { remarkNoteLinks } from './note-links.ts';
 import { readingMinutes } from './reading-time.ts';
+import { rehypeResponsiveFigures } from './responsive-figures.ts';
 import { rehypeTableTokens } from './table-tokens.ts';
 
 export interface RenderedPart {
@@ -85,6 +86,7 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
     .use(contains(tree, ['code']) ? [[rehypeShiki, CODE_HIGHLIGHTING]] : [])
     .use(contains(tree, ['table']) ? [rehypeTableTokens] : [])
     .use(rehypeFootnoteIds)
+    .use(rehypeResponsiveFigures, { base: context.base })
     .use(rehypeFigureNumbers, { chapter: context.chapter })
     .use(rehypeFigureDialogs)
     .use(rehypeHeadingAnchors)

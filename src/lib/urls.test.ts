@@ -2,12 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deployTarget } from './deploy-target.ts';
 import {
+  archivePath,
+  categoryPath,
   encodePath,
+  figureFromUrl,
+  figurePath,
+  figureVariantPath,
+  isReservedSegment,
   isWholeNoteUrl,
   normalizeBase,
   noteSlug,
   siteUrl,
   slugify,
+  tagPath,
   WHOLE_NOTE_SEGMENT,
   wholeNotePath,
 } from './urls.ts';
@@ -43,6 +50,39 @@ describe('siteUrl', () => {
   });
 
   it('keeps separators and encodes the rest', () => assert.equal(encodePath('a?/b%/'), 'a%3F/b%25/'));
+});
+
+describe('paths of lists and figures', () => {
+  const cases: [string, string, string][] = [
+    ['a category', categoryPath(['编程']), 'categories/编程/'],
+    ['a nested category, page 2', categoryPath(['编程', 'python'], 2), 'categories/编程/python/page/2/'],
+    ['a tag', tagPath('ai'), 'tags/ai/'],
+    ['a tag, page 1 has no page segment', tagPath('ai', 1), 'tags/ai/'],
+    ['the archive, page 3', archivePath(undefined, 3), 'archives/page/3/'],
+    ['a year', archivePath('2023'), 'archives/2023/'],
+    ['a figure variant', figureVariantPath('笔记/图 1.png', 640, 'webp'), 'figures/笔记/图 1.png.640.webp'],
+  ];
+  for (const [name, actual, expected] of cases) it(name, () => assert.equal(actual, expected));
+
+  it('reads the figure back from the URL it was given, under any base', () => {
+    for (const base of ['/', '/notes-site/']) {
+      for (const figure of ['笔记/图 1#.png', 'a/b/c.jpg']) {
+        assert.equal(figureFromUrl(base, siteUrl(base, figurePath(figure))), figure);
+      }
+      assert.equal(figureFromUrl(base, `${base}other/x.png`), undefined);
+    }
+  });
+
+  it('reserves the top-level names the site uses for its own pages', () => {
+    assert.deepEqual(['categories', 'Tags', 'archives', 'offline', 'figures', '笔记'].map(isReservedSegment), [
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
 });
 
 describe('deployTarget', () => {

@@ -91,6 +91,8 @@ export const RESERVED_PATHS = new Set([
   'icons',
   'katex',
   'manifest.webmanifest',
+  'note-list.json',
+  'offline',
   'pagefind',
   'robots.txt',
   'sitemap-0.xml',
@@ -161,4 +163,69 @@ export function noteSlug(relativeToNotes: string): string {
     .map((segment) => slugifyName(segment) || 'note');
   if (RESERVED_PATHS.has(segments[0]!)) segments[0] = `${segments[0]}-笔记`;
   return segments.join('/');
+}
+
+/** Whether a note slug's first segment would collide with the site's own top-level paths. */
+export function isReservedSegment(slug: string): boolean {
+  return RESERVED_PATHS.has(slug.toLowerCase());
+}
+
+/** Page 1 of a list lives at `path`; page 2 at `path` + `page/2/`. */
+function paged(path: SitePath, page: number): SitePath {
+  return page > 1 ? `${path}page/${page}/` : path;
+}
+
+/** Every category, as a tree. */
+export const categoriesIndexPath: SitePath = 'categories/';
+
+/** A category's page: its slug and its parents' slugs, top first (`categories/编程/python/`). */
+export function categoryPath(slugs: string[], page = 1): SitePath {
+  return paged(`categories/${slugs.join('/')}/`, page);
+}
+
+/** Every tag. */
+export const tagsIndexPath: SitePath = 'tags/';
+
+/** A tag's page. */
+export function tagPath(slug: string, page = 1): SitePath {
+  return paged(`tags/${slug}/`, page);
+}
+
+/** The notes by date, newest first: all of them, or one year's. */
+export function archivePath(year?: string, page = 1): SitePath {
+  return paged(year ? `archives/${year}/` : 'archives/', page);
+}
+
+/** The list of every note's title, address, date and categories that the home page's filter loads. */
+export const noteListPath: SitePath = 'note-list.json';
+
+/** A smaller copy of a figure, in a modern format: `figures/<path>.<width>.<format>`. */
+export function figureVariantPath(relativeToNotes: string, width: number, format: string): SitePath {
+  return `${figurePath(relativeToNotes)}.${width}.${format}`;
+}
+
+/** The figure (relative to the notes folder) that a `src` emitted by `siteUrl(base, figurePath(…))` names. */
+export function figureFromUrl(base: string, url: string): string | undefined {
+  const prefix = siteUrl(base, 'figures/');
+  if (!url.startsWith(prefix)) return undefined;
+  try {
+    return url
+      .slice(prefix.length)
+      .split('/')
+      .map((segment) => decodeURIComponent(segment))
+      .join('/');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page a reader gets for a page that was not saved, while offline. */
+export const offlinePagePath: SitePath = 'offline/';
+
+/** What saving the site for offline reading involves: sizes, and each note's manifest. */
+export const offlineSiteManifestPath: SitePath = 'offline/site.json';
+
+/** What saving one note involves: its pages, figures and search fragments, with sizes. */
+export function offlineNoteManifestPath(noteSlug: string): SitePath {
+  return `offline/notes/${noteSlug}.json`;
 }

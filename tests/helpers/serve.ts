@@ -15,6 +15,8 @@ export interface StaticSite {
   url: string;
   /** Serves another build from now on, as a new deploy would. */
   setRoot(root: string): void;
+  /** Every response so far: the URL path asked for and the bytes sent (compressed, as on the wire). */
+  readonly served: { path: string; bytes: number }[];
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export function fileForPath(root: string, base: string, urlPath: string): string
 
 export async function serveSite(initialRoot: string, base = '/'): Promise<StaticSite> {
   let root = initialRoot;
+  const served: { path: string; bytes: number }[] = [];
   const server: Server = createServer((request, response) => {
     const file = fileForPath(root, base, request.url ?? '/');
     // A directory URL without its slash redirects, as GitHub Pages does.
@@ -71,10 +74,12 @@ export async function serveSite(initialRoot: string, base = '/'): Promise<Static
         'Content-Encoding': 'gzip',
         'Content-Length': String(body.length),
       });
+      served.push({ path: request.url ?? '', bytes: body.length });
       response.end(body);
       return;
     }
     response.writeHead(file ? 200 : 404, headers);
+    served.push({ path: request.url ?? '', bytes: statSync(target).size });
     createReadStream(target).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -84,6 +89,7 @@ export async function serveSite(initialRoot: string, base = '/'): Promise<Static
     setRoot: (next) => {
       root = next;
     },
+    served,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,12 +1,16 @@
 /**
  * The sites the tests read: the real notes at the root and at a project
  * sub-path (as GitHub Pages serves them), a fixture notes folder with math,
- * MDX and a single-page note, and one of notes as people really write them
- * (at a sub-path). `scripts/test.ts` builds them once.
+ * MDX and a single-page note, one of notes as people really write them (at a
+ * sub-path), a note with PNG and JPEG figures, and a generated collection of
+ * 1,500 notes in nested categories (at the root and under a sub-path).
+ * `scripts/test.ts` builds them once.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeBriefNotes } from '../../scripts/bench/collection.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -16,7 +20,23 @@ export interface SiteBuild {
   outDir: string;
   /** The site's origin, for canonical URLs and the sitemap (none: a local build). */
   site?: string;
+  /** Writes the notes folder before the build, for generated notes. */
+  generate?: (notesDir: string) => void;
 }
+
+/** How many notes the large generated site has. */
+export const MANY_NOTES = 1500;
+// Written once for both builds: the same files, so the second build takes the first one's rendered notes.
+const writeManyNotes = (notesDir: string) => {
+  const generator = createHash('sha256')
+    .update(readFileSync(path.join(ROOT, 'scripts/bench/collection.ts')))
+    .digest('hex')
+    .slice(0, 12);
+  const stamp = path.join(ROOT, notesDir, `.${MANY_NOTES}-notes-${generator}`);
+  if (existsSync(stamp)) return;
+  writeBriefNotes(MANY_NOTES, path.join(ROOT, notesDir));
+  writeFileSync(stamp, '');
+};
 
 export const SITES = {
   root: { notesDir: 'notes', base: '/', outDir: '.test-out/root' },
@@ -24,6 +44,14 @@ export const SITES = {
   fixtures: { notesDir: 'tests/fixtures/site-notes', base: '/', outDir: '.test-out/fixtures' },
   /** Reproductions of real notes nobody here wrote would write this way: shell text, books, man pages, Typora and Hexo habits. */
   realNotes: { notesDir: 'tests/fixtures/real-notes', base: '/notes-site/', outDir: '.test-out/real-notes' },
+  figures: { notesDir: 'tests/fixtures/figure-notes', base: '/', outDir: '.test-out/figures' },
+  many: { notesDir: '.test-out/many-notes', base: '/', outDir: '.test-out/many', generate: writeManyNotes },
+  manySubPath: {
+    notesDir: '.test-out/many-notes',
+    base: '/notes-site/',
+    outDir: '.test-out/many-sub-path',
+    generate: writeManyNotes,
+  },
 } satisfies Record<string, SiteBuild>;
 
 export type SiteName = keyof typeof SITES;
@@ -53,8 +81,9 @@ export function runBuild(site: SiteBuild, extraEnv: Record<string, string> = {})
 
 /** Builds a site afresh, keeping what the build printed beside it (`buildOutput`); throws if the build fails. */
 export function buildSite(name: SiteName): void {
-  const site = SITES[name];
+  const site: SiteBuild = SITES[name];
   rmSync(path.join(ROOT, site.outDir), { recursive: true, force: true });
+  site.generate?.(site.notesDir);
   const result = runBuild(site);
   if (result.status !== 0) throw new Error(`building the ${name} site failed:\n${result.output}`);
   writeFileSync(path.join(ROOT, `${site.outDir}.log`), result.output);

@@ -25,14 +25,14 @@ function linksOf(element: Element): { attribute: string; url: string }[] {
     const value = element.properties[attribute];
     if (typeof value === 'string') found.push({ attribute, url: value });
   }
+  // `srcset` is one string (`a.webp 360w, b.webp 640w`) or, from older parsers, a list.
   const srcset = element.properties.srcSet;
-  if (Array.isArray(srcset)) {
-    for (const candidate of srcset) found.push({ attribute: 'srcset', url: String(candidate).trim().split(/\s+/)[0]! });
-  }
+  const candidates = Array.isArray(srcset) ? srcset.map(String) : typeof srcset === 'string' ? srcset.split(',') : [];
+  for (const candidate of candidates) found.push({ attribute: 'srcset', url: candidate.trim().split(/\s+/)[0]! });
   return found;
 }
 
-for (const name of ['root', 'subPath', 'fixtures'] as SiteName[]) {
+for (const name of ['root', 'subPath', 'fixtures', 'figures'] as SiteName[]) {
   const { base } = SITES[name];
   describe(`links in the ${name} site (base ${base})`, () => {
     const dir = builtSite(name);
@@ -105,9 +105,10 @@ describe('addresses for search engines and sharing, under a sub-path', () => {
   it('lists every page in the sitemap, each at a file that exists, and names it in robots.txt', () => {
     const sitemap = readFileSync(path.join(dir, 'sitemap-0.xml'), 'utf8');
     const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
-    // Not the whole-note pages: their text is the chapters', listed once.
+    // Every page but the not-found page, the page shown offline for pages not saved, and the whole-note
+    // pages (their text is the chapters', listed once).
     const listed = htmlFiles(dir).filter(
-      (f) => f !== '404.html' && !isWholeNoteUrl(`/${f.replace(/index\.html$/, '')}`),
+      (f) => f !== '404.html' && f !== 'offline/index.html' && !isWholeNoteUrl(`/${f.replace(/index\.html$/, '')}`),
     );
     assert.ok(listed.length < htmlFiles(dir).length - 1, 'the site has whole-note pages');
     assert.equal(locations.length, listed.length);

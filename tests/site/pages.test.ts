@@ -29,23 +29,42 @@ describe('the generative-AI note, built', () => {
   const dir = builtSite('root');
   const at = (relative: string) => page(path.join(dir, relative));
 
-  it('has a home page listing the note with its date, category and chapters', () => {
+  it('has a home page listing the note with its date and a category that leads to its page', () => {
     const home = at('index.html');
     assert.equal(toText(select('h1', home)!), '学习笔记');
     const card = select('.note-card', home)!;
     assert.match(toText(card), /生成式AI学习笔记/);
     assert.match(toText(card), /2023-03-13/);
-    assert.match(toText(card), /算法学习/);
-    assert.equal(selectAll('.chapter-list a', card).length, 4);
+    const category = select('a.tag', card)!;
+    assert.equal(toText(category), '算法学习');
+    const categoryPage = at(`${decodeURIComponent(String(category.properties.href)).slice(1)}index.html`);
+    assert.equal(toText(select('h1', categoryPage)!), '算法学习');
+    assert.ok(selectAll('.note-listing a', categoryPage).some((a) => toText(a) === '生成式AI学习笔记'));
+    assert.equal(select('.note-filter', home), undefined, 'no filter for a single note');
   });
 
-  it('has a note page with the introduction and the chapter list', () => {
+  it('has a note page with the chapter list before the introduction, and the chapter drawer', () => {
     const note = at(`${NOTE}/index.html`);
     assert.equal(toText(select('h1', note)!), '生成式AI学习笔记');
     assert.match(toText(select('article', note)!), /该文章主要是对李宏毅教授/);
     assert.deepEqual(
       selectAll('.note-chapters a', note).map((a) => squash(toText(a))),
       CHAPTERS.map(([, title]) => squash(title)),
+    );
+    assert.deepEqual(
+      selectAll('.chapter-nav .chapter-list a', note).map((a) => squash(toText(a))),
+      CHAPTERS.map(([, title]) => squash(title)),
+    );
+    const article = select('article', note)!;
+    const blocks = article.children.filter((child) => child.type === 'element');
+    const list = blocks.findIndex((child) => child.properties.className?.toString().includes('note-contents'));
+    const intro = blocks.findIndex((child) => child.tagName === 'p' && /该文章主要是/.test(toText(child)));
+    assert.ok(list !== -1 && list < intro, `chapters (${list}) before the introduction (${intro})`);
+    assert.equal(select('.note-contents', note)!.properties.dataPagefindIgnore, 'all', 'navigation is not indexed');
+    assert.ok(select('.note-contents .note-chapters', note), 'the chapter list is there');
+    assert.equal(
+      select('a[rel="next"]', note)!.properties.href,
+      `/${encodeURIComponent(NOTE)}/${encodeURIComponent(CHAPTERS[0][0])}/`,
     );
   });
 

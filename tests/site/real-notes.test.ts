@@ -130,7 +130,7 @@ describe('real notes, built at /notes-site/', () => {
     const figure = select('figure', hexo)!;
     assert.equal(toText(select('figcaption', figure)!), '图 1 资产文件夹里的图');
     assert.ok(served(String(select('img', figure)!.properties.src)));
-    const [handout, post] = selectAll('a', hexo);
+    const [handout, post] = selectAll('a:not(.figure-full-size)', hexo);
     assert.equal(toText(handout!), '讲义');
     assert.ok(served(String(handout!.properties.href)));
     assert.equal(toText(post!), '另一篇笔记');
