@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { buildNotes, type SiteContent } from '../lib/build-notes.ts';
+import { buildNotes, type SiteContent, svgCacheFor } from '../lib/build-notes.ts';
 import { formatErrors, formatWarnings, isError, type NoteProblem } from '../lib/problems.ts';
 import { normalizeBase } from '../lib/urls.ts';
 import { recordTiming, timed } from './build-timings.ts';
@@ -68,7 +68,13 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       `${content.notes.length} notes${unchanged}, ${pages} pages, ${content.figures.length} figures (${Math.round(performance.now() - started)} ms)`,
     );
     await timed('figures', () =>
-      assemblePublicFiles(publicDir, { projectPublic, notesDir, figures: content.figures, katex: content.hasMath }),
+      assemblePublicFiles(publicDir, {
+        projectPublic,
+        notesDir,
+        figures: content.figures,
+        katex: content.hasMath,
+        svgCacheDir: svgCacheFor(options.cacheDir && path.resolve(root, options.cacheDir)),
+      }),
     );
   };
 

@@ -12,6 +12,8 @@ import { listFiles } from './files.ts';
 import { type LoadedNote, loadNote, type Note } from './load-note.ts';
 import { openNoteCache } from './note-cache.ts';
 import type { NoteProblem } from './problems.ts';
+import type { CheckedFigure } from './raw-figures.ts';
+import { sanitizedSvgFile } from './sanitize-svg.ts';
 
 export interface SiteContent {
   notes: Note[];
@@ -43,18 +45,34 @@ export function listNoteFiles(dir: string): string[] {
   );
 }
 
-/** Reads the size (and, for SVG, the description) of a figure file, or undefined if it does not exist. */
-export function measureFigure(file: string): FigureSize | undefined {
+/**
+ * Reads the size (and, for SVG, the description) of a figure file, or
+ * undefined if it does not exist. An SVG is also sanitized (kept by content
+ * hash in `svgCacheDir`), so what its published copy leaves out is known.
+ */
+export function measureFigure(file: string, svgCacheDir?: string): CheckedFigure | undefined {
   try {
     if (!statSync(file).isFile()) return undefined;
     const bytes = readFileSync(file);
     const size = imageSize(bytes);
     if (!size.width || !size.height) return undefined;
-    const description = file.toLowerCase().endsWith('.svg') ? svgDescription(bytes.toString('utf8')) : undefined;
-    return { width: size.width, height: size.height, ...(description ? { description } : {}) };
+    const svg = file.toLowerCase().endsWith('.svg');
+    const description = svg ? svgDescription(bytes.toString('utf8')) : undefined;
+    const removed = svg ? sanitizedSvgFile(file, svgCacheDir).removed : [];
+    return {
+      width: size.width,
+      height: size.height,
+      ...(description ? { description } : {}),
+      ...(removed.length > 0 ? { removed } : {}),
+    };
   } catch {
     return undefined;
   }
+}
+
+/** Where sanitized SVG figures are kept between builds: beside the notes cache. */
+export function svgCacheFor(cacheDir: string | undefined): string | undefined {
+  return cacheDir ? path.join(path.dirname(cacheDir), 'svg') : undefined;
 }
 
 /** The text of an SVG's first `<desc>` (or `<title>`), entities decoded. */
@@ -89,8 +107,10 @@ export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes
   const root = options.root ?? process.cwd();
   const notesDir = path.resolve(root, options.notesDir);
   const sizes = new Map<string, FigureSize | undefined>();
+  const svgCache = svgCacheFor(options.cacheDir && path.resolve(root, options.cacheDir));
+  const measure = options.measure ?? ((file: string) => measureFigure(file, svgCache));
   const lookup = (relative: string) => {
-    if (!sizes.has(relative)) sizes.set(relative, (options.measure ?? measureFigure)(path.join(notesDir, relative)));
+    if (!sizes.has(relative)) sizes.set(relative, measure(path.join(notesDir, relative)));
     return sizes.get(relative);
   };
   const problems: NoteProblem[] = [];

@@ -98,3 +98,23 @@ describe('rehypeRawFigures: an HTML <img> is a figure like a Markdown image', ()
     });
   }
 });
+
+describe('SVG figures published without what could run', () => {
+  it('warns at the line of each image whose drawing had something removed', async () => {
+    const markdown = '# 图\n\n![脚本](笔记/坏.svg)\n\n<img src="笔记/坏.svg">\n';
+    const file = new VFile({ path: 'notes/笔记.md', value: markdown });
+    await renderPart(parseMarkdown(markdown, { mdx: false, math: true }), {
+      base: '/',
+      noteFile: '笔记.md',
+      file,
+      lookup: (figure) =>
+        figure === '笔记/坏.svg' ? { width: 10, height: 10, removed: ['<script>', 'onload= on <svg>'] } : undefined,
+    });
+    const warnings = file.messages.map((m) => `${m.line} ${m.ruleId} ${m.fatal ? 'error' : 'warning'}`);
+    assert.deepEqual(warnings, ['3 svg-sanitized warning', '5 svg-sanitized warning']);
+    assert.match(
+      file.messages[0]!.reason,
+      /published without what could run or load from elsewhere: <script>, onload= on <svg>/,
+    );
+  });
+});

@@ -10,10 +10,15 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { type FigureOptions, figureCaption, resolveFigure } from './figures.ts';
+import { type FigureOptions, type FigureSize, figureCaption, resolveFigure } from './figures.ts';
 import { report } from './problems.ts';
 import { placeKey } from './sanitize-html.ts';
 import { figurePath, siteUrl } from './urls.ts';
+
+/** A figure as measured for the build: an SVG also says what its published copy leaves out (`sanitize-svg.ts`). */
+export interface CheckedFigure extends FigureSize {
+  removed?: string[];
+}
 
 export interface RawFigureOptions extends FigureOptions {
   /** Start points of the note's Markdown images, which `figures.ts` has resolved already. */
@@ -116,7 +121,25 @@ export function rehypeRawFigures(options: RawFigureOptions) {
         wrapInFigure(node, parent as Root | Element, index, caption);
       }
     });
+    reportSanitizedSvgs(tree, figures, options, file);
   };
+}
+
+/** A warning at each image whose SVG file had scripts or references elsewhere: the published copy is without them. */
+function reportSanitizedSvgs(tree: Root, figures: string[], options: FigureOptions, file: VFile): void {
+  const bySource = new Map(figures.map((figure) => [siteUrl(options.base, figurePath(figure)), figure]));
+  visit(tree, 'element', (node: Element) => {
+    const figure = node.tagName === 'img' ? bySource.get(String(node.properties.src)) : undefined;
+    const removed = figure ? (options.lookup(figure) as CheckedFigure | undefined)?.removed : undefined;
+    if (!figure || !removed?.length) return;
+    report(file, {
+      at: node,
+      message: `the figure ${figure} is published without what could run or load from elsewhere: ${removed.join(', ')}`,
+      hint: 'nothing to do if the drawing looks right; to silence this, save the drawing again without scripts, event handlers, <foreignObject> or references to other files',
+      severity: 'warning',
+      rule: 'svg-sanitized',
+    });
+  });
 }
 
 /** Whether the image is a paragraph (or HTML block) of its own. */
