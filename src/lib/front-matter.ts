@@ -7,7 +7,7 @@
  */
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { CST, type Document, LineCounter, Lexer, parseDocument, visit, type YAMLError } from 'yaml';
+import { CST, type Document, Lexer, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import { report } from './problems.ts';
 
 export interface FrontMatter {

@@ -36,7 +36,9 @@ export function urlScheme(url: string): string {
 
 // What the URL parser ignores before reading a scheme: leading C0 controls and spaces, tabs and newlines anywhere.
 function stripped(url: string): string {
-  return url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  let start = 0;
+  while (start < url.length && url.charCodeAt(start) <= 0x20) start += 1;
+  return url.slice(start).replace(/[\t\n\r]/g, '');
 }
 
 /** Whether a link (`href`) to `url` may be published. */
