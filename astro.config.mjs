@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import studyNotes from './src/integrations/study-notes.ts';
+import { CONTENT_SECURITY_POLICY } from './src/lib/content-security-policy.ts';
 import { deployTarget } from './src/lib/deploy-target.ts';
 
 const { site, base } = deployTarget(process.env);
@@ -27,4 +28,6 @@ export default defineConfig({
     studyNotes({ notesDir: process.env.NOTES_DIR || 'notes', cacheDir: cache, math: process.env.NOTES_MATH !== 'off' }),
   ],
   devToolbar: { enabled: false },
+  // A Content-Security-Policy <meta> in every page (src/lib/content-security-policy.ts says what it allows and why).
+  security: { csp: CONTENT_SECURITY_POLICY },
 });
