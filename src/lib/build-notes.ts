@@ -90,6 +90,28 @@ export function svgDescription(svg: string): string | undefined {
   return text || undefined;
 }
 
+/**
+ * A note nested thousands of levels deep (quotes, lists, HTML) exhausts the
+ * stack of the Markdown and HTML tools before any rule of ours can read it:
+ * reported as the note's problem, not as a stack trace. Other errors are bugs
+ * of the site's own, and stay errors.
+ */
+function nestedTooDeeply(error: unknown, displayFile: string): LoadedNote {
+  if (!(error instanceof RangeError)) throw error;
+  return {
+    note: undefined,
+    problems: [
+      {
+        file: displayFile,
+        line: 1,
+        severity: 'error',
+        message: `this note cannot be read: ${error.message} (it nests quotes, lists or HTML thousands of levels deep)`,
+        hint: 'nest quotes, lists and HTML elements a few levels at most',
+      },
+    ],
+  };
+}
+
 /** A path as authors see it in errors: relative to the project when inside it. */
 function shownPath(root: string, absolute: string): string {
   const relative = path.relative(root, absolute);
@@ -126,7 +148,7 @@ export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes
       loaded = await loadNote(
         { relativePath, displayFile, text },
         { base: options.base, math: inputs.math, lookup, notesDisplayDir },
-      );
+      ).catch((error: unknown) => nestedTooDeeply(error, displayFile));
       cache?.set(inputs, loaded);
     }
     problems.push(...loaded.problems);

@@ -225,7 +225,7 @@ export function rehypeSanitizeNote(options: SanitizeOptions = {}) {
         if (refused.has(element)) return;
         const stripped = STRIP.includes(element.tagName);
         if (stripped) removedWithContent.add(element);
-        const content = stripped ? ' with its content' : element.children.length > 0 ? ' (its text kept)' : '';
+        const content = element.children.length === 0 ? '' : stripped ? ' with its content' : ' (its text kept)';
         losses.add(original.at, `<${element.tagName}>${content}`);
         return;
       }
