@@ -2,7 +2,7 @@
  * The sites the tests read: the real notes at the root and at a project
  * sub-path (as GitHub Pages serves them), a fixture notes folder with math,
  * MDX and a single-page note, and one of notes as people really write them
- * (at a sub-path). `scripts/test.ts` builds them once.
+ * (at a sub-path), and one of hostile notes (at a sub-path). `scripts/test.ts` builds them once.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -24,6 +24,8 @@ export const SITES = {
   fixtures: { notesDir: 'tests/fixtures/site-notes', base: '/', outDir: '.test-out/fixtures' },
   /** Reproductions of real notes nobody here wrote would write this way: shell text, books, man pages, Typora and Hexo habits. */
   realNotes: { notesDir: 'tests/fixtures/real-notes', base: '/notes-site/', outDir: '.test-out/real-notes' },
+  /** Notes written as a hostile author would (scripts, javascript: links, scripted SVG, HTML titles): published harmless. */
+  hostile: { notesDir: 'tests/fixtures/hostile', base: '/notes-site/', outDir: '.test-out/hostile' },
 } satisfies Record<string, SiteBuild>;
 
 export type SiteName = keyof typeof SITES;
