@@ -64,6 +64,13 @@ describe('rehypeRawFigures: an HTML <img> is a figure like a Markdown image', ()
       html: /width="200" height="100"/,
     },
     {
+      name: 'a local srcset is dropped: its files are not published',
+      markdown: '<img src="笔记/图.png" srcset="笔记/图@2x.png 2x" sizes="50vw">',
+      html: new RegExp(
+        `<figure><img ${SRC} alt="图" width="800" height="400" loading="lazy" decoding="async"><figcaption>`,
+      ),
+    },
+    {
       name: 'inside a sentence it stays inline',
       markdown: '如图 <img src="笔记/图.png" style="zoom:10%"> 所示',
       html: new RegExp(`<p>如图 <img ${SRC} alt="图" width="80" height="40" loading="lazy" decoding="async"> 所示</p>`),

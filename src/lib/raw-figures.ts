@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import { type FigureOptions, type FigureSize, figureCaption, resolveFigure } from './figures.ts';
 import { report } from './problems.ts';
 import { placeKey } from './sanitize-html.ts';
+import { isOtherSite } from './url-policy.ts';
 import { figurePath, siteUrl } from './urls.ts';
 
 /** A figure as measured for the build: an SVG also says what its published copy leaves out (`sanitize-svg.ts`). */
@@ -105,7 +106,14 @@ export function rehypeRawFigures(options: RawFigureOptions) {
         typeof node.properties.alt === 'string' ? node.properties.alt : '',
         resolved.relativeToNotes,
       );
+      // The resolved file is the one source: a local `srcset` beside it names files that are not published
+      // (one from another site is left for `sanitize-html.ts` to refuse).
       const { style: _style, width: _width, height: _height, ...rest } = node.properties;
+      const candidates = [rest.srcSet ?? []].flat().map(String);
+      if (!candidates.some((candidate) => isOtherSite(candidate.trim().split(/\s+/)[0] ?? ''))) {
+        delete rest.srcSet;
+        delete rest.sizes;
+      }
       node.properties = {
         ...rest,
         src: siteUrl(options.base, figurePath(resolved.relativeToNotes)),
