@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import studyNotes from './src/integrations/study-notes.ts';
+import { CONTENT_SECURITY_POLICY } from './src/lib/content-security-policy.ts';
 import { deployTarget } from './src/lib/deploy-target.ts';
 import { isWholeNoteUrl } from './src/lib/urls.ts';
 
@@ -38,4 +39,6 @@ export default defineConfig({
   // Content-Security-Policy of `script-src 'self'` without hashes.
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   devToolbar: { enabled: false },
+  // A Content-Security-Policy <meta> in every page (src/lib/content-security-policy.ts says what it allows and why).
+  security: { csp: CONTENT_SECURITY_POLICY },
 });

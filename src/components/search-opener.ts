@@ -68,7 +68,8 @@ export function initSearch(): void {
     void import(/* @vite-ignore */ `${PAGEFIND_BUNDLE}pagefind-highlight.js`)
       .then(
         ({ default: PagefindHighlight }) =>
-          new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, markContext: 'article' }),
+          // Marks are styled by the site's stylesheet; Pagefind's own inline <style> would break the page's CSP.
+          new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, markContext: 'article', addStyles: false }),
       )
       .catch(() => undefined);
   }

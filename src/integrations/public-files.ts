@@ -6,12 +6,15 @@
  * copies beside them) and, when a page
  * has math, KaTeX's stylesheet and fonts (under `katex/`). Files are
  * hard-linked where the file system allows, so assembling costs next to
- * nothing, and copied where it does not.
+ * nothing, and copied where it does not; an SVG figure with something to
+ * remove (a script, a reference elsewhere: `src/lib/sanitize-svg.ts`) is
+ * written as its sanitized copy instead, kept by content hash.
  */
 import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { listFiles } from '../lib/files.ts';
+import { sanitizedSvgFile } from '../lib/sanitize-svg.ts';
 import { figurePath, katexStylesheetPath } from '../lib/urls.ts';
 
 export interface PublicFiles {
@@ -24,6 +27,8 @@ export interface PublicFiles {
   katex: boolean;
   /** Files made by the build (smaller copies of figures), and where each goes. */
   made?: { from: string; to: string }[];
+  /** Where sanitized SVG figures are kept between builds (none: sanitized in memory). */
+  svgCacheDir?: string | undefined;
 }
 
 /** Fills `target` (emptied first) with every public file; returns how many. */
@@ -42,7 +47,18 @@ export function assemblePublicFiles(target: string, files: PublicFiles): number 
     count += 1;
   };
   for (const file of listFiles(files.projectPublic)) place(path.join(files.projectPublic, file), file);
-  for (const figure of files.figures) place(path.join(files.notesDir, figure), figurePath(figure));
+  for (const figure of files.figures) {
+    const source = path.join(files.notesDir, figure);
+    const sanitized = figure.toLowerCase().endsWith('.svg') ? sanitizedSvgFile(source, files.svgCacheDir) : undefined;
+    if (!sanitized?.removed.length) {
+      place(source, figurePath(figure));
+      continue;
+    }
+    const to = path.join(target, figurePath(figure));
+    mkdirSync(path.dirname(to), { recursive: true });
+    writeFileSync(to, sanitized.svg);
+    count += 1;
+  }
   for (const file of files.made ?? []) place(file.from, file.to);
   if (files.katex) {
     const dist = path.dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));

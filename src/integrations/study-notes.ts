@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { buildNotes, type SiteContent } from '../lib/build-notes.ts';
+import { buildNotes, type SiteContent, svgCacheFor } from '../lib/build-notes.ts';
 import { formatErrors, formatWarnings, isError, type NoteProblem } from '../lib/problems.ts';
 import { normalizeBase } from '../lib/urls.ts';
 import { recordTiming, timed } from './build-timings.ts';
@@ -93,6 +93,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         figures: content.figures,
         katex: content.hasMath,
         made: variants.files,
+        svgCacheDir: svgCacheFor(options.cacheDir && path.resolve(root, options.cacheDir)),
       });
     });
   };

@@ -16,6 +16,8 @@ import { noteUpdatedDates } from './note-dates.ts';
 import { decodeNote } from './note-encoding.ts';
 import { resolveNoteLinks } from './note-links.ts';
 import type { NoteProblem, Severity } from './problems.ts';
+import type { CheckedFigure } from './raw-figures.ts';
+import { sanitizedSvgFile } from './sanitize-svg.ts';
 
 export interface SiteContent {
   notes: Note[];
@@ -77,18 +79,34 @@ function isFile(file: string): boolean {
   }
 }
 
-/** Reads the size (and, for SVG, the description) of a figure file, or undefined if it does not exist. */
-export function measureFigure(file: string): FigureSize | undefined {
+/**
+ * Reads the size (and, for SVG, the description) of a figure file, or
+ * undefined if it does not exist. An SVG is also sanitized (kept by content
+ * hash in `svgCacheDir`), so what its published copy leaves out is known.
+ */
+export function measureFigure(file: string, svgCacheDir?: string): CheckedFigure | undefined {
   try {
     if (!statSync(file).isFile()) return undefined;
     const bytes = readFileSync(file);
     const size = imageSize(bytes);
     if (!size.width || !size.height) return undefined;
-    const description = file.toLowerCase().endsWith('.svg') ? svgDescription(bytes.toString('utf8')) : undefined;
-    return { width: size.width, height: size.height, ...(description ? { description } : {}) };
+    const svg = file.toLowerCase().endsWith('.svg');
+    const description = svg ? svgDescription(bytes.toString('utf8')) : undefined;
+    const removed = svg ? sanitizedSvgFile(file, svgCacheDir).removed : [];
+    return {
+      width: size.width,
+      height: size.height,
+      ...(description ? { description } : {}),
+      ...(removed.length > 0 ? { removed } : {}),
+    };
   } catch {
     return undefined;
   }
+}
+
+/** Where sanitized SVG figures are kept between builds: beside the notes cache. */
+export function svgCacheFor(cacheDir: string | undefined): string | undefined {
+  return cacheDir ? path.join(path.dirname(cacheDir), 'svg') : undefined;
 }
 
 /** The text of an SVG's first `<desc>` (or `<title>`), entities decoded. */
@@ -142,6 +160,28 @@ function samePage(notes: Note[]): NoteProblem[] {
   return problems;
 }
 
+/**
+ * A note nested thousands of levels deep (quotes, lists, HTML) exhausts the
+ * stack of the Markdown and HTML tools before any rule of ours can read it:
+ * reported as the note's problem, not as a stack trace. Other errors are bugs
+ * of the site's own, and stay errors.
+ */
+function nestedTooDeeply(error: unknown, displayFile: string): LoadedNote {
+  if (!(error instanceof RangeError)) throw error;
+  return {
+    note: undefined,
+    problems: [
+      {
+        file: displayFile,
+        line: 1,
+        severity: 'error',
+        message: `this note cannot be read: ${error.message} (it nests quotes, lists or HTML thousands of levels deep)`,
+        hint: 'nest quotes, lists and HTML elements a few levels at most',
+      },
+    ],
+  };
+}
+
 /** A path as authors see it in errors: relative to the project when inside it. */
 function shownPath(root: string, absolute: string): string {
   const relative = path.relative(root, absolute);
@@ -159,12 +199,14 @@ export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes
   const root = options.root ?? process.cwd();
   const notesDir = path.resolve(root, options.notesDir);
   const sizes = new Map<string, FigureSize | undefined>();
+  const svgCache = svgCacheFor(options.cacheDir && path.resolve(root, options.cacheDir));
+  const measure = options.measure ?? ((file: string) => measureFigure(file, svgCache));
   // The files a note asked about, found or not: its cached rendering holds while they stay as they are.
   let consulted = new Set<string>();
   const files = {
     lookup: (relative: string) => {
       consulted.add(relative);
-      if (!sizes.has(relative)) sizes.set(relative, (options.measure ?? measureFigure)(path.join(notesDir, relative)));
+      if (!sizes.has(relative)) sizes.set(relative, measure(path.join(notesDir, relative)));
       return sizes.get(relative);
     },
     whyNotImage: (relative: string) => whyNotImage(path.join(notesDir, relative)),
@@ -194,7 +236,7 @@ export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes
       loaded = await loadNote(
         { relativePath, displayFile, text, encoding },
         { base: options.base, math: inputs.math, notesDisplayDir, ...files },
-      );
+      ).catch((error: unknown) => nestedTooDeeply(error, displayFile));
       cache?.set(inputs, loaded, [...consulted]);
     }
     problems.push(...loaded.problems);

@@ -85,10 +85,34 @@ describe('readFrontMatter', () => {
       message: /cannot be read/,
     },
     { name: 'a list instead of key: value', source: '---\n- a\n- b\n---\n', line: 2, message: /key: value/ },
+    // Hostile front matter: refused at its line, quickly, never a stack trace.
+    { name: 'an alias bomb (billion laughs)', source: `---\n${aliasBomb(9)}---\n`, line: 3, message: /alias count/ },
+    {
+      name: 'brackets nested thousands deep',
+      source: `---\ntitle: x\ntags: ${'['.repeat(5000)}${']'.repeat(5000)}\n---\n`,
+      line: 3,
+      message: /nests deeper than 32 levels/,
+    },
+    {
+      name: 'lists nested by indentation',
+      source: `---\ntags:\n${Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}-`).join('\n')} x\n---\n`,
+      line: 35,
+      message: /nests deeper than 32 levels/,
+    },
+    { name: 'an unknown tag', source: '---\ntitle: !!js/function "x"\n---\n', line: 2, message: /tag !!js\/function/ },
+    { name: 'a custom tag', source: '---\ntitle: A\nx: !secret y\n---\n', line: 3, message: /tag !secret/ },
+    {
+      name: 'a huge value',
+      source: `---\ntitle: ${'长'.repeat(70_000)}\n---\n`,
+      line: 2,
+      message: /more than the 64 KB/,
+    },
   ];
   for (const c of errors) {
     it(`reports ${c.name} with file and line`, () => {
+      const started = performance.now();
       const { problems, data } = read(c.source);
+      assert.ok(performance.now() - started < 1000, 'within a second');
       assert.deepEqual(data, {});
       assert.equal(problems.length, 1);
       const [problem] = problems;
@@ -99,7 +123,37 @@ describe('readFrontMatter', () => {
       assert.ok(problem?.hint);
     });
   }
+
+  const merges: [string, string, Record<string, unknown>][] = [
+    ['a merge key, as Hexo applies it', '---\ndefaults: &d\n  title: 合并\n<<: *d\n---\n', { title: '合并' }],
+    [
+      'a key beside the merge wins',
+      '---\nbase: &b { title: 旧, tags: [x] }\n<<: *b\ntitle: 新\n---\n',
+      { title: '新', tags: ['x'] },
+    ],
+  ];
+  for (const [name, source, expected] of merges) {
+    it(`reads ${name}`, () => {
+      const { data, problems } = read(source);
+      for (const [key, value] of Object.entries(expected)) assert.deepEqual(data[key], value, key);
+      assert.deepEqual(problems, []);
+    });
+  }
 });
+
+/** A "billion laughs" front matter of `levels` keys, each nine aliases of the one before. */
+function aliasBomb(levels: number): string {
+  const names = Array.from({ length: levels }, (_, i) => `l${i}`);
+  return names
+    .map((name, i) =>
+      i === 0
+        ? `${name}: &${name} [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n`
+        : `${name}: &${name} [${Array(9)
+            .fill(`*${names[i - 1]}`)
+            .join(', ')}]\n`,
+    )
+    .join('');
+}
 
 describe('forgiveHexoYaml', () => {
   const cases: [string, string][] = [

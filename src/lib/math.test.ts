@@ -105,4 +105,31 @@ describe('checkMath', () => {
     assert.ok(problems.length > 0);
     assert.ok(problems.every((p) => p.severity === 'warning' && p.line === 3 && /^KaTeX: /.test(p.message)));
   });
+
+  const links: [string, string, RegExp | undefined][] = [
+    ['an http link', '$\\href{https://katex.org}{x}$', undefined],
+    ['a fragment link', '$\\url{#公式}$', undefined],
+    [
+      'a javascript: link',
+      '$\\href{javascript:alert(1)}{x}$',
+      /\\href\{javascript:alert\(1\)\} is not a link a note may publish/,
+    ],
+    ['a data: URL', '$\\url{data:text/html,x}$', /\\url\{data:text\/html,x\} is not a link/],
+    [
+      'an image from anywhere',
+      '$\\includegraphics{https://example.org/a.png}$',
+      /\\includegraphics is not allowed in notes/,
+    ],
+  ];
+  for (const [name, markdown, says] of links) {
+    it(`${says ? 'reports' : 'keeps'} ${name} in TeX`, () => {
+      const { math, problems } = check(`\n${markdown}\n`);
+      assert.equal(math.length, 1, 'still math');
+      if (!says) return assert.deepEqual(problems, []);
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0]!.line, 2);
+      assert.equal(problems[0]!.severity, 'warning');
+      assert.match(problems[0]!.message, says);
+    });
+  }
 });

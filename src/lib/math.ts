@@ -21,9 +21,13 @@ import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Math as DisplayMath, InlineMath } from 'mdast-util-math';
 import type { VFile } from 'vfile';
 import { report } from './problems.ts';
+import { shownUrl, trustTex } from './url-policy.ts';
 
-/** KaTeX's settings for notes, shared by the check here and the typesetting in `render.ts`. */
-export const KATEX_OPTIONS: KatexOptions = { output: 'htmlAndMathml', throwOnError: true };
+/**
+ * KaTeX's settings for notes, shared by the check here and the typesetting in `render.ts`.
+ * `\href` and `\url` become links when their URL is one a note may link to (`url-policy.ts`).
+ */
+export const KATEX_OPTIONS: KatexOptions = { output: 'htmlAndMathml', throwOnError: true, trust: trustTex };
 
 /** Parses Markdown with math as the note is parsed (positions relative to the text given). */
 export type Parse = (text: string) => Root;
@@ -42,11 +46,23 @@ export function readTex(
         warnings.push({ code, message });
         return 'ignore';
       },
+      // KaTeX shows a command it does not trust as its red name and drops its text: the author hears why.
+      trust: (context) => {
+        const trusted = trustTex(context);
+        if (!trusted) warnings.push({ code: 'untrusted', message: untrustedMessage(context) });
+        return trusted;
+      },
     });
     return { warnings };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error), warnings };
   }
+}
+
+function untrustedMessage(context: { command: string; url?: string }): string {
+  return context.url !== undefined && (context.command === '\\href' || context.command === '\\url')
+    ? `${context.command}{${shownUrl(context.url)}} is not a link a note may publish (only relative, http(s) and mailto: links are), so it is shown as its command name`
+    : `${context.command} is not allowed in notes (it could load or change things outside the formula), so it is shown as its command name`;
 }
 
 /** Why the inline span `source` (as typed, dollar signs included) is not TeX, or undefined if it is. */
@@ -264,12 +280,15 @@ function placeInFile(tree: Root, lineShift: number): void {
 /** KaTeX's warnings about TeX it did read (LaTeX-incompatible input), at the node's line. */
 function reportWarnings(node: InlineMath | DisplayMath, displayMode: boolean, source: Source): void {
   for (const warning of readTex(node.value, displayMode).warnings) {
+    const untrusted = warning.code === 'untrusted';
     report(source.file, {
       at: fileLine(node, source),
       message: `KaTeX: ${warning.message}`,
-      hint: 'the math is typeset; write it as LaTeX would accept it to silence this',
+      hint: untrusted
+        ? 'in \\href and \\url use a relative, http(s):// or mailto: address; other such commands cannot be used in notes'
+        : 'the math is typeset; write it as LaTeX would accept it to silence this',
       severity: 'warning',
-      rule: 'tex-warning',
+      rule: untrusted ? 'unsafe-url' : 'tex-warning',
     });
   }
 }

@@ -3,6 +3,7 @@
  * becomes HTML; what only runs as code (imports, `{expressions}`, components)
  * is reported with its line instead of being silently dropped.
  */
+import { h } from 'hastscript';
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
@@ -36,10 +37,10 @@ export function remarkMdxAsHtml() {
         });
         return;
       }
-      const properties: Record<string, string | boolean> = {};
+      const attributes: Record<string, string | boolean> = {};
       for (const attribute of element.attributes) {
         if (attribute.type === 'mdxJsxAttribute' && (attribute.value === null || typeof attribute.value === 'string')) {
-          properties[attribute.name === 'className' ? 'class' : attribute.name] = attribute.value ?? true;
+          attributes[attribute.name] = attribute.value ?? true;
         } else {
           report(file, {
             at: element,
@@ -50,11 +51,9 @@ export function remarkMdxAsHtml() {
         }
       }
       // A fragment (`<>…</>`) keeps its children in a neutral wrapper.
-      element.data = {
-        ...element.data,
-        hName: element.name ?? (element.type === 'mdxJsxFlowElement' ? 'div' : 'span'),
-        hProperties: properties,
-      };
+      const name = element.name ?? (element.type === 'mdxJsxFlowElement' ? 'div' : 'span');
+      // hastscript reads attributes as HTML does (`class`/`className`, `onclick`, booleans), so the sanitizer judges them as such.
+      element.data = { ...element.data, hName: name, hProperties: h(name, attributes).properties };
     });
   };
 }

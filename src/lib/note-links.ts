@@ -89,9 +89,9 @@ export function remarkNoteLinks(options: FigureOptions) {
  * written, `written`, leads to a file that does not exist).
  */
 function mark(link: Link, line: number, target: string, fragment: string, written = ''): void {
-  // No address until step 2 knows the page: an `<a>` without `href` never leads anywhere wrong.
+  // Step 2 replaces the link's address (the path as written, until then) with the page's.
   const value = `${line}|${target}#${fragment}${written ? `|${encodeURIComponent(written)}` : ''}`;
-  link.data = { ...link.data, hProperties: { ...link.data?.hProperties, href: undefined, [MARK]: value } };
+  link.data = { ...link.data, hProperties: { ...link.data?.hProperties, dataNoteLink: value } };
 }
 
 export interface ResolveOptions {
@@ -116,9 +116,20 @@ export function resolveNoteLinks(notes: Note[], options: ResolveOptions): { note
   const problems: NoteProblem[] = [];
   const resolvePart = <P extends RenderedPart>(note: Note, part: P): P => {
     if (!part.html.includes(MARK)) return part;
+    // The whole opening tag: its `href` (the path as written) goes, the page's address comes in.
     const html = part.html.replace(
-      new RegExp(` ${MARK}="(\\d+)\\|([^"#]*)#([^"|]*)(?:\\|([^"]*))?"`, 'g'),
-      (_, line: string, target: string, fragment: string, written: string | undefined) => {
+      new RegExp(`<a((?: [^>]*?)?) ${MARK}="(\\d+)\\|([^"#]*)#([^"|]*)(?:\\|([^"]*))?"([^>]*)>`, 'g'),
+      (
+        _,
+        before: string,
+        line: string,
+        target: string,
+        fragment: string,
+        written: string | undefined,
+        after: string,
+      ) => {
+        const others = `${before}${after}`.replace(/ href="[^"]*"/, '');
+        const tag = (href: string) => `<a${href}${others}>`;
         const problem = (message: string) => {
           problems.push({
             file: note.file,
@@ -128,7 +139,7 @@ export function resolveNoteLinks(notes: Note[], options: ResolveOptions): { note
             hint: 'correct the link to the note file and section (as written in the note or its heading), or remove it; it is shown as its text meanwhile',
             rule: 'broken-link',
           });
-          return '';
+          return tag('');
         };
         const wanted = decodeEntities(target);
         const section = decodeEntities(fragment);
@@ -153,7 +164,7 @@ export function resolveNoteLinks(notes: Note[], options: ResolveOptions): { note
           found.part === part && found.id !== undefined
             ? fragmentHref(found.id)
             : siteUrl(options.base, found.part === into.intro ? into.path : (found.part as Chapter).path, found.id);
-        return ` href="${href}"`;
+        return tag(` href="${href}"`);
       },
     );
     return { ...part, html };

@@ -10,6 +10,7 @@ import rehypeShiki, { type RehypeShikiOptions } from '@shikijs/rehype';
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeKatex from 'rehype-katex';
+import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -22,8 +23,10 @@ import { type PageHeading, rehypeHeadingAnchors } from './heading-anchors.ts';
 import { KATEX_OPTIONS } from './math.ts';
 import { remarkMdxAsHtml } from './mdx-as-html.ts';
 import { remarkNoteLinks } from './note-links.ts';
+import { rehypeRawFigures } from './raw-figures.ts';
 import { readingMinutes } from './reading-time.ts';
 import { rehypeResponsiveFigures } from './responsive-figures.ts';
+import { markdownImagePlaces, rehypeSanitizeNote } from './sanitize-html.ts';
 import { rehypeTableTokens } from './table-tokens.ts';
 
 export interface RenderedPart {
@@ -71,6 +74,7 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
   // Each part renders with a file of its own (figures, headings), whose messages join the note's.
   const file = new VFile({ path: context.file.path, value: context.file.value });
   const hasMath = contains(tree, ['math', 'inlineMath']);
+  const markdownImages = markdownImagePlaces(tree);
   const processor = unified()
     .use(remarkFigures, context)
     .use(remarkNoteLinks, context)
@@ -81,16 +85,20 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
       footnoteLabelProperties: { className: ['footnotes-label'] },
       footnoteBackLabel: (index: number) => `返回正文第 ${index + 1} 处引用`,
     })
+    // The author's HTML joins the tree (lines kept), its images become figures, then only what is safe stays.
+    .use(contains(tree, ['html']) ? [rehypeRaw] : [])
+    .use(rehypeRawFigures, { ...context, markdownImages })
+    .use(rehypeSanitizeNote, { markdownImages })
     // Every math node was read by `math.ts` already: its problems are reported, so KaTeX only typesets here.
     .use(hasMath ? [[rehypeKatex, { ...KATEX_OPTIONS, throwOnError: false, strict: 'ignore' }]] : [])
     .use(contains(tree, ['code']) ? [[rehypeShiki, CODE_HIGHLIGHTING]] : [])
     .use(contains(tree, ['table']) ? [rehypeTableTokens] : [])
     .use(rehypeFootnoteIds)
-    .use(rehypeResponsiveFigures, { base: context.base })
+    .use(rehypeResponsiveFigures, { base: context.base, lookup: context.lookup })
     .use(rehypeFigureNumbers, { chapter: context.chapter })
     .use(rehypeFigureDialogs)
     .use(rehypeHeadingAnchors)
-    .use(rehypeStringify, { allowDangerousHtml: true });
+    .use(rehypeStringify);
   const hast = await processor.run(tree, file);
   // rehype-katex's own messages repeat what `math.ts` reported already, with its line.
   context.file.messages.push(...file.messages.filter((message) => message.source !== 'rehype-katex'));
@@ -112,7 +120,7 @@ function rehypeFootnoteIds() {
   return (tree: HastRoot) => {
     visit(tree, 'element', (node) => {
       const id = node.properties.id;
-      if (typeof id === 'string' && id.startsWith('user-content-fn')) node.properties.id = decodeURIComponent(id);
+      if (typeof id === 'string' && id.startsWith('user-content-fn')) node.properties.id = decoded(id);
     });
   };
 }
@@ -123,6 +131,15 @@ function idsIn(tree: HastRoot): string[] {
     if (typeof node.properties.id === 'string') ids.push(node.properties.id);
   });
   return ids;
+}
+
+/** `id` decoded, or as it is where it is not valid percent-encoding (a label such as `[^%E0%A4]`). */
+function decoded(id: string): string {
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
+  }
 }
 
 function contains(tree: Root, types: string[]): boolean {

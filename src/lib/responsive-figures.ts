@@ -77,23 +77,33 @@ export function figureVariants(relativeToNotes: string, width: number): FigureVa
  * without the modern format gets the original). Runs before the figure's
  * dialog is made, which shows the original itself.
  */
-export function rehypeResponsiveFigures(options: { base: string }) {
+export function rehypeResponsiveFigures(options: ResponsiveOptions) {
   return (tree: Root) => {
     visit(tree, 'element', (figure: Element) => {
       if (figure.tagName !== 'figure') return;
-      figure.children = figure.children.map((child) => (isImage(child) ? responsive(child, options.base) : child));
+      figure.children = figure.children.map((child) => (isImage(child) ? responsive(child, options) : child));
     });
   };
+}
+
+export interface ResponsiveOptions {
+  base: string;
+  /**
+   * The figure file's own size: copies are made from the file's width, which
+   * an `<img>` the author resized (Typora's `zoom:50%`) does not show.
+   */
+  lookup?: (relativeToNotes: string) => { width: number } | undefined;
 }
 
 function isImage(node: ElementContent): node is Element {
   return node.type === 'element' && node.tagName === 'img';
 }
 
-function responsive(img: Element, base: string): Element {
+function responsive(img: Element, { base, lookup }: ResponsiveOptions): Element {
   const src = typeof img.properties.src === 'string' ? img.properties.src : '';
   const figure = figureFromUrl(base, src);
-  const variants = figure ? figureVariants(figure, Number(img.properties.width)) : [];
+  const width = (figure && lookup?.(figure)?.width) || Number(img.properties.width);
+  const variants = figure ? figureVariants(figure, width) : [];
   if (variants.length === 0) return img;
   const sources: Element[] = VARIANT_FORMATS.map(({ format, type }) => ({
     type: 'element',

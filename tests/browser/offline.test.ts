@@ -11,8 +11,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
+import { failOnCspViolations } from '../helpers/csp.ts';
 import { type StaticSite, serveSite } from '../helpers/serve.ts';
 import { ROOT, runBuild } from '../helpers/sites.ts';
+
+failOnCspViolations();
 
 const BASE = '/notes-site/';
 const NOTE = encodeURIComponent('生成式ai学习笔记');

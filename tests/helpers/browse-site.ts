@@ -2,8 +2,12 @@
 import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
+import { failOnCspViolations } from './csp.ts';
 import { type StaticSite, serveSite } from './serve.ts';
 import { builtSite, SITES, type SiteName } from './sites.ts';
+
+// Every test of a file that browses a site fails on a Content-Security-Policy violation.
+failOnCspViolations();
 
 export interface BrowsedSite {
   browser: Browser;

@@ -2,6 +2,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { watchCsp } from './csp.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -22,10 +23,12 @@ export async function launchBrowser(): Promise<Browser> {
       `No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.`,
     );
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', ...CHROMIUM_FLAGS],
   });
+  // Every page reports Content-Security-Policy violations (tests/helpers/csp.ts).
+  return watchCsp(browser);
 }
 
 /**

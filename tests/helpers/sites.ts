@@ -2,9 +2,9 @@
  * The sites the tests read: the real notes at the root and at a project
  * sub-path (as GitHub Pages serves them), a fixture notes folder with math,
  * MDX and a single-page note, one of notes as people really write them (at a
- * sub-path), a note with PNG and JPEG figures, and a generated collection of
- * 1,500 notes in nested categories (at the root and under a sub-path).
- * `scripts/test.ts` builds them once.
+ * sub-path), one of hostile notes (at a sub-path), a note with PNG and JPEG
+ * figures, and a generated collection of 1,500 notes in nested categories (at
+ * the root and under a sub-path). `scripts/test.ts` builds them once.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -44,6 +44,8 @@ export const SITES = {
   fixtures: { notesDir: 'tests/fixtures/site-notes', base: '/', outDir: '.test-out/fixtures' },
   /** Reproductions of real notes nobody here wrote would write this way: shell text, books, man pages, Typora and Hexo habits. */
   realNotes: { notesDir: 'tests/fixtures/real-notes', base: '/notes-site/', outDir: '.test-out/real-notes' },
+  /** Notes written as a hostile author would (scripts, javascript: links, scripted SVG, HTML titles): published harmless. */
+  hostile: { notesDir: 'tests/fixtures/hostile', base: '/notes-site/', outDir: '.test-out/hostile' },
   figures: { notesDir: 'tests/fixtures/figure-notes', base: '/', outDir: '.test-out/figures' },
   many: { notesDir: '.test-out/many-notes', base: '/', outDir: '.test-out/many', generate: writeManyNotes },
   manySubPath: {
