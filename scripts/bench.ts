@@ -81,7 +81,7 @@ function stepsWithOther(run: BuildRun): Record<string, number> {
 }
 table(
   `build cost (production build, median of ${repeats})`,
-  ['notes', 'pages', 'wall s', 'CPU s', 'peak RSS MB', 'ms/page', 'output MB', 'index MB'],
+  ['notes', 'pages', 'wall s', 'CPU s', 'peak RSS MB', 'ms/page', 'output MB', 'index MB', 'load'],
   builds.map((run) => [
     run.corpus,
     run.pages,
@@ -91,7 +91,11 @@ table(
     ((run.wallSeconds * 1000) / run.pages).toFixed(1),
     run.outputMb.toFixed(1),
     run.indexMb.toFixed(2),
+    run.load.toFixed(1),
   ]),
+);
+console.log(
+  '  load: median 1-minute load average as the builds started; with 2 cores, above ~2 other processes slow the builds (alternated ratios below stay comparable)',
 );
 table(
   'build time by step (ms; "other" is Astro and Vite start-up, bundling and writing)',
@@ -187,7 +191,7 @@ if (compared.length > 0) {
   );
   for (const run of compared) console.log(`  at ${run.corpus} notes: ${run.peer!.description}`);
   console.log(
-    "  peak MB is the largest single process (GNU time); a rebuild keeps each site's caches: our rendered notes, Astro's content store for Starlight",
+    "  peak MB is the largest single process and CPU the build's process with the children it waited for (GNU time): Pagefind's service, stopped rather than waited for, is in neither, for both sites; a rebuild keeps each site's caches: our rendered notes, Astro's content store for Starlight",
   );
 }
 table(

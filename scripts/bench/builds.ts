@@ -30,6 +30,8 @@ export interface BuildRun {
   wallSeconds: number;
   cpuSeconds: number;
   peakRssMb: number;
+  /** The machine's load average as the build started: wall times mean little when it is well above the 2 cores. */
+  load: number;
   outputMb: number;
   indexMb: number;
   /** Milliseconds per build step (markdown, figures, pages, search index, service worker). */
@@ -94,6 +96,7 @@ export function measureBuild(
     wallSeconds: cost.wallSeconds,
     cpuSeconds: cost.cpuSeconds,
     peakRssMb: cost.peakRssMb,
+    load: cost.load,
     outputMb: sizeOf(outDir) / 1024 / 1024,
     indexMb: sizeOf(path.join(outDir, 'pagefind')) / 1024 / 1024,
     steps,
@@ -229,7 +232,7 @@ function peerRun(
 
 /** Each figure's median over the attempts. */
 function medianRun(attempts: BuildRun[]): BuildRun {
-  const pick = (key: 'wallSeconds' | 'cpuSeconds' | 'peakRssMb' | 'outputMb' | 'indexMb') =>
+  const pick = (key: 'wallSeconds' | 'cpuSeconds' | 'peakRssMb' | 'load' | 'outputMb' | 'indexMb') =>
     median(attempts.map((a) => a[key]));
   const stepNames = [...new Set(attempts.flatMap((a) => Object.keys(a.steps)))];
   return {
@@ -239,6 +242,7 @@ function medianRun(attempts: BuildRun[]): BuildRun {
     wallSeconds: pick('wallSeconds'),
     cpuSeconds: pick('cpuSeconds'),
     peakRssMb: pick('peakRssMb'),
+    load: pick('load'),
     outputMb: pick('outputMb'),
     indexMb: pick('indexMb'),
     steps: Object.fromEntries(stepNames.map((step) => [step, median(attempts.map((a) => a.steps[step] ?? 0))])),

@@ -1,7 +1,7 @@
 /** Small measuring helpers the benchmark's parts share. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Every file under `dir`, relative to it, with its size in bytes; none if `dir` is missing. */
@@ -39,6 +39,8 @@ export interface ProcessCost {
   cpuSeconds: number;
   /** The largest resident set of any one process in the tree (0 without GNU time). */
   peakRssMb: number;
+  /** The machine's 1-minute load average when the command started (2 cores: above 2, others compete for them). */
+  load: number;
   stdout: string;
   stderr: string;
 }
@@ -53,6 +55,7 @@ export function runMeasured(command: string[], options: { cwd: string; env: Node
   const usage = path.join(work, 'usage.txt');
   const useTime = existsSync('/usr/bin/time');
   const [program, ...args] = useTime ? ['/usr/bin/time', '-f', '%U %S %M', '-o', usage, ...command] : command;
+  const load = loadavg()[0] ?? 0;
   const started = performance.now();
   const result = spawnSync(program!, args, { ...options, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const wallSeconds = (performance.now() - started) / 1000;
@@ -67,6 +70,7 @@ export function runMeasured(command: string[], options: { cwd: string; env: Node
       wallSeconds,
       cpuSeconds: user + system,
       peakRssMb: maxKb / 1024,
+      load,
       stdout: result.stdout,
       stderr: result.stderr,
     };

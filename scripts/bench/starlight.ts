@@ -148,6 +148,7 @@ export function measureStarlightBuild(
     wallSeconds: cost.wallSeconds,
     cpuSeconds: cost.cpuSeconds,
     peakRssMb: cost.peakRssMb,
+    load: cost.load,
     outputMb: sizeOf(outDir) / 1024 / 1024,
     indexMb: sizeOf(path.join(outDir, 'pagefind')) / 1024 / 1024,
     steps: { 'search index': indexMs },
