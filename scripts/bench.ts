@@ -189,7 +189,9 @@ if (compared.length > 0) {
       .map(([name, version]) => `${name} ${version}`)
       .join(', ')}`,
   );
-  for (const run of compared) console.log(`  at ${run.corpus} notes: ${run.peer!.description}`);
+  for (const run of compared) {
+    console.log(`  ${run.corpus === 'real note' ? 'the real note' : `${run.corpus} notes`}: ${run.peer!.description}`);
+  }
   console.log(
     "  peak MB is the largest single process and CPU the build's process with the children it waited for (GNU time): Pagefind's service, stopped rather than waited for, is in neither, for both sites; a rebuild keeps each site's caches: our rendered notes, Astro's content store for Starlight",
   );
