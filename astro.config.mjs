@@ -39,6 +39,8 @@ export default defineConfig({
   // Content-Security-Policy of `script-src 'self'` without hashes.
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   devToolbar: { enabled: false },
+  // A rebuild renders only the pages whose note changed (each note page's cacheKey is the note's digest).
+  experimental: { incrementalBuild: true },
   // A Content-Security-Policy <meta> in every page (src/lib/content-security-policy.ts says what it allows and why).
   security: { csp: CONTENT_SECURITY_POLICY },
 });

@@ -9,19 +9,22 @@
  *   reading feature (raw and gzipped);
  * - search: index size, bytes of the first search, latency, query-set score
  *   against Pagefind alone;
+ * - the same builds side by side with Astro Starlight on the same notes
+ *   (`scripts/bench/starlight.ts` says how it is set up and configured),
+ *   clean builds alternated, as ratios ours / Starlight;
  * - scale: for 1, 100, 500 and 1,500 notes in nested categories, the home
  *   page's weight, what a first visit downloads, and the figure bytes of
  *   chapter 1 (PNG screenshots) on a 360-px phone (`bench/scale.ts`);
  * - the real corpus (`scripts/corpus/`): notes and pages published, build
  *   time, refusals and warnings.
- * `BENCH_SIZES=1,10`, `BENCH_SCALE_SIZES=1,100` and `BENCH_REPEATS=1` shorten a run; `BENCH_REAL_CORPUS=off`
- * skips the real corpus.
+ * `BENCH_SIZES=real,10` (`real`: the notes folder as it is), `BENCH_SCALE_SIZES=1,100` and `BENCH_REPEATS=1`
+ * shorten a run; `BENCH_PEERS=off` skips Starlight, `BENCH_REAL_CORPUS=off` the real corpus.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from '../tests/helpers/browser.ts';
 import { buildSite, builtSite, ROOT } from '../tests/helpers/sites.ts';
-import { type BuildRun, benchBuilds } from './bench/builds.ts';
+import { type BuildRun, benchBuilds, parseSizes } from './bench/builds.ts';
 import { benchPages } from './bench/pages.ts';
 import { benchRealCorpus } from './bench/real-corpus.ts';
 import { benchScale } from './bench/scale.ts';
@@ -35,8 +38,9 @@ const CHAPTERS = [
   '3-生成式学习的两种策略',
   '4-finetuning-vs-prompting微调与提示对于大型语言模型的不同期待衍生的两种使用方式',
 ].map((slug) => `${NOTE}/${encodeURIComponent(slug)}/`);
-const sizes = (process.env.BENCH_SIZES ?? '1,10,100,500').split(',').map(Number);
+const sizes = parseSizes(process.env.BENCH_SIZES ?? 'real,1,10,100,500');
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const peers = process.env.BENCH_PEERS !== 'off';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -65,8 +69,10 @@ function growthPer10x(a: BuildRun, b: BuildRun, value: (run: BuildRun) => number
 const started = performance.now();
 ensureChromium();
 
-log(`building corpora of ${sizes.join(', ')} notes, ${repeats}× each…`);
-const builds = benchBuilds(ROOT, sizes, repeats, log);
+log(`building corpora of ${sizes.join(', ')} notes, ${repeats}× each${peers ? ', alternated with Starlight' : ''}…`);
+const builds = benchBuilds(ROOT, sizes, repeats, log, peers);
+// Growth is read over the generated corpora only; the real note is a corpus of its own.
+const generated = builds.filter((run) => run.corpus !== 'real note');
 
 log('measuring the real note in Chromium…');
 buildSite('root');
@@ -96,9 +102,9 @@ function stepsWithOther(run: BuildRun): Record<string, number> {
 }
 table(
   `build cost (production build, median of ${repeats})`,
-  ['notes', 'pages', 'wall s', 'CPU s', 'peak RSS MB', 'ms/page', 'output MB', 'index MB'],
+  ['notes', 'pages', 'wall s', 'CPU s', 'peak RSS MB', 'ms/page', 'output MB', 'index MB', 'load'],
   builds.map((run) => [
-    run.notes,
+    run.corpus,
     run.pages,
     run.wallSeconds.toFixed(1),
     run.cpuSeconds.toFixed(1),
@@ -106,12 +112,16 @@ table(
     ((run.wallSeconds * 1000) / run.pages).toFixed(1),
     run.outputMb.toFixed(1),
     run.indexMb.toFixed(2),
+    run.load.toFixed(1),
   ]),
+);
+console.log(
+  '  load: median 1-minute load average as the builds started; with 2 cores, above ~2 other processes slow the builds (alternated ratios below stay comparable)',
 );
 table(
   'build time by step (ms; "other" is Astro and Vite start-up, bundling and writing)',
   ['notes', ...STEPS, 'other'],
-  builds.map((run) => [run.notes, ...Object.values(stepsWithOther(run)).map((ms) => ms.toFixed(0))]),
+  builds.map((run) => [run.corpus, ...Object.values(stepsWithOther(run)).map((ms) => ms.toFixed(0))]),
 );
 table(
   'rebuild after editing one note (the other notes rendered by the build before; median)',
@@ -120,7 +130,7 @@ table(
     run.rebuild
       ? [
           [
-            run.notes,
+            run.corpus,
             run.rebuild.wallSeconds.toFixed(1),
             (run.rebuild.steps.markdown ?? 0).toFixed(0),
             (run.rebuild.steps.figures ?? 0).toFixed(0),
@@ -130,12 +140,12 @@ table(
       : [],
   ),
 );
-if (builds.length > 1) {
+if (generated.length > 1) {
   table(
     'growth per 10× notes (1.0× would be constant, 10.0× proportional to notes)',
     ['between', 'wall', 'CPU', 'peak RSS', 'ms/page', 'output', 'index'],
-    builds.slice(1).map((run, index) => {
-      const before = builds[index]!;
+    generated.slice(1).map((run, index) => {
+      const before = generated[index]!;
       return [
         `${before.notes}→${run.notes}`,
         growthPer10x(before, run, (r) => r.wallSeconds),
@@ -147,7 +157,7 @@ if (builds.length > 1) {
       ];
     }),
   );
-  const largest = builds.at(-1)!;
+  const largest = generated.at(-1)!;
   const stepTimes = stepsWithOther(largest);
   const total = Object.values(stepTimes).reduce((sum, ms) => sum + ms, 0);
   const ranked = Object.entries(stepTimes)
@@ -155,6 +165,56 @@ if (builds.length > 1) {
     .slice(0, 3);
   console.log(
     `\n  most expensive steps at ${largest.notes} notes: ${ranked.map(([step, ms]) => `${step} ${((100 * ms) / total).toFixed(0)}%`).join(', ')}`,
+  );
+}
+const compared = builds.filter((run) => run.peer);
+if (compared.length > 0) {
+  const x = (ratio: number | undefined) => (ratio === undefined || Number.isNaN(ratio) ? '-' : `${ratio.toFixed(2)}×`);
+  table(
+    `side by side with Starlight (clean builds alternated ours/Starlight, ${repeats} each; medians; ratio = ours / Starlight, median of the pairs)`,
+    [
+      'notes',
+      'pages',
+      'wall s',
+      'Starlight s',
+      'ratio',
+      'CPU ratio',
+      'peak MB',
+      'Starlight MB',
+      'ratio',
+      'rebuild s',
+      'Starlight s',
+      'ratio',
+    ],
+    compared.map((run) => {
+      const peer = run.peer!;
+      return [
+        run.corpus,
+        run.pages === peer.build.pages ? run.pages : `${run.pages} / ${peer.build.pages}`,
+        run.wallSeconds.toFixed(1),
+        peer.build.wallSeconds.toFixed(1),
+        x(peer.ratio.wall),
+        x(peer.ratio.cpu),
+        run.peakRssMb.toFixed(0),
+        peer.build.peakRssMb.toFixed(0),
+        x(peer.ratio.peakRss),
+        run.rebuild?.wallSeconds.toFixed(1) ?? '-',
+        peer.rebuild?.wallSeconds.toFixed(1) ?? '-',
+        x(peer.rebuildRatio),
+      ];
+    }),
+  );
+  const versions = compared[0]!.peer!.versions;
+  console.log(
+    `\n  Starlight: ${Object.entries(versions)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}`,
+  );
+  for (const run of compared) {
+    console.log(`  ${run.corpus === 'real note' ? 'the real note' : `${run.corpus} notes`}: ${run.peer!.description}`);
+  }
+  console.log(
+    "  peak MB is the largest single process and CPU the build's process with the children it waited for (GNU time): Pagefind's service, stopped rather than waited for, is in neither, for both sites; a rebuild keeps each site's caches: our rendered notes, Astro's content store for Starlight",
   );
 }
 table(

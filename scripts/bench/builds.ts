@@ -1,55 +1,77 @@
 /**
- * Build cost as notes grow: builds generated corpora with the production
- * build (search index and service worker included) and reports wall time,
- * CPU time, peak memory, pages, time per page, output and index size, and
- * the time spent in each step.
+ * Build cost as notes grow: builds generated corpora (and the real note)
+ * with the production build (search index and service worker included) and
+ * reports wall time, CPU time, peak memory, pages, time per page, output and
+ * index size, and the time spent in each step. Unless `BENCH_PEERS=off`,
+ * the same notes are built by Astro Starlight too (`starlight.ts`), clean
+ * builds alternated with ours (ours, Starlight, ours, Starlight, …) so that
+ * whatever else the machine does weighs on both alike; the ratios are
+ * medians of each adjacent pair's ratio.
  */
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from './corpus.ts';
-import { fileSizes, median } from './measuring.ts';
+import { countPages, median, runMeasured, sizeOf } from './measuring.ts';
+import {
+  ensureStarlightProject,
+  measureStarlightBuild,
+  type SidebarMode,
+  type StarlightSite,
+  starlightVersions,
+  writeStarlightSite,
+} from './starlight.ts';
 
 export interface BuildRun {
+  /** `real note` for the notes folder as it is, else the number of generated notes. */
+  corpus: string;
   notes: number;
   pages: number;
   wallSeconds: number;
   cpuSeconds: number;
   peakRssMb: number;
+  /** The machine's load average as the build started: wall times mean little when it is well above the 2 cores. */
+  load: number;
   outputMb: number;
   indexMb: number;
   /** Milliseconds per build step (markdown, figures, pages, search index, service worker). */
   steps: Record<string, number>;
   /** A rebuild after one note was edited, with the other notes' rendering kept from the build before. */
   rebuild?: BuildRun;
+  /** The same notes built by Starlight, alternated with ours. */
+  peer?: PeerRun;
 }
 
-function sizeOf(dir: string): number {
-  return fileSizes(dir).reduce((sum, { bytes }) => sum + bytes, 0);
+export interface PeerRun {
+  name: string;
+  /** How the peer is configured (sidebar, math). */
+  description: string;
+  versions: Record<string, string>;
+  /** Medians of the peer's builds (its `steps` has `search index` only). */
+  build: BuildRun;
+  /** Ours / peer, median over the alternated pairs. */
+  ratio: { wall: number; cpu: number; peakRss: number };
+  /** A rebuild after editing one note, with the peer's own caches (Astro's content store) kept. */
+  rebuild?: BuildRun;
+  rebuildRatio?: number;
 }
 
-function countPages(dir: string): number {
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter(
-    (file) => file.endsWith('.html') && !file.startsWith('pagefind'),
-  ).length;
-}
-
-/** One production build of `notesDir`, measured. GNU time gives CPU and peak memory of the whole process tree. */
-export function measureBuild(root: string, notesDir: string, notes: number, notesCache = 'off'): BuildRun {
+/** One production build of `notesDir`, measured. */
+export function measureBuild(
+  root: string,
+  notesDir: string,
+  corpus: string,
+  notes: number,
+  notesCache = 'off',
+): BuildRun {
   const work = mkdtempSync(path.join(tmpdir(), 'bench-build-'));
   const outDir = path.join(work, 'dist');
   const timings = path.join(work, 'timings.jsonl');
-  const usage = path.join(work, 'usage.txt');
-  const astro = [process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
-  const useTime = existsSync('/usr/bin/time');
-  const started = performance.now();
-  const result = spawnSync(
-    useTime ? '/usr/bin/time' : astro[0]!,
-    useTime ? ['-f', '%U %S %M', '-o', usage, ...astro] : astro.slice(1),
+  appendFileSync(timings, '');
+  const cost = runMeasured(
+    [process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
     {
       cwd: root,
-      encoding: 'utf8',
       env: {
         ...process.env,
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -60,24 +82,21 @@ export function measureBuild(root: string, notesDir: string, notes: number, note
         SITE: '',
         BUILD_TIMINGS_FILE: timings,
       },
-      maxBuffer: 64 * 1024 * 1024,
     },
   );
-  const wallSeconds = (performance.now() - started) / 1000;
-  if (result.status !== 0)
-    throw new Error(`benchmark build of ${notes} notes failed:\n${result.stdout}${result.stderr}`);
-  const [user = 0, system = 0, maxKb = 0] = useTime ? readFileSync(usage, 'utf8').trim().split(/\s+/).map(Number) : [];
   const steps: Record<string, number> = {};
-  for (const line of readFileSync(timings, 'utf8').trim().split('\n')) {
+  for (const line of readFileSync(timings, 'utf8').trim().split('\n').filter(Boolean)) {
     const { step, milliseconds } = JSON.parse(line) as { step: string; milliseconds: number };
     steps[step] = (steps[step] ?? 0) + milliseconds;
   }
   const run: BuildRun = {
+    corpus,
     notes,
     pages: countPages(outDir),
-    wallSeconds,
-    cpuSeconds: user + system,
-    peakRssMb: maxKb / 1024,
+    wallSeconds: cost.wallSeconds,
+    cpuSeconds: cost.cpuSeconds,
+    peakRssMb: cost.peakRssMb,
+    load: cost.load,
     outputMb: sizeOf(outDir) / 1024 / 1024,
     indexMb: sizeOf(path.join(outDir, 'pagefind')) / 1024 / 1024,
     steps,
@@ -86,47 +105,144 @@ export function measureBuild(root: string, notesDir: string, notes: number, note
   return run;
 }
 
-/** Builds each corpus size `repeats` times and keeps the median of each figure. */
-export function benchBuilds(root: string, sizes: number[], repeats: number, log: (line: string) => void): BuildRun[] {
+/** A corpus to build: the real notes folder, or a generated one of `notes` notes. */
+export type CorpusSize = 'real' | number;
+
+/** Parses `BENCH_SIZES` (`real,1,10,100,500`). */
+export function parseSizes(text: string): CorpusSize[] {
+  return text.split(',').map((size) => (size.trim() === 'real' ? 'real' : Number(size)));
+}
+
+/**
+ * Builds each corpus `repeats` times and keeps the median of each figure,
+ * alternating with Starlight builds of the same notes when `peers` is on.
+ */
+export function benchBuilds(
+  root: string,
+  sizes: CorpusSize[],
+  repeats: number,
+  log: (line: string) => void,
+  peers = true,
+): BuildRun[] {
   const runs: BuildRun[] = [];
-  for (const notes of sizes) {
-    const corpus = mkdtempSync(path.join(tmpdir(), `bench-notes-${notes}-`));
-    generateCorpus(notes, corpus, root);
-    const attempts: BuildRun[] = [];
-    for (let attempt = 1; attempt <= repeats; attempt += 1) {
-      attempts.push(measureBuild(root, corpus, notes));
-      log(`  ${notes} notes, build ${attempt}/${repeats}: ${attempts.at(-1)!.wallSeconds.toFixed(1)} s`);
+  const project = peers ? ensureStarlightProject(root, log) : undefined;
+  for (const size of sizes) {
+    const corpusName = size === 'real' ? 'real note' : String(size);
+    let corpus = path.join(root, 'notes');
+    if (size !== 'real') {
+      corpus = mkdtempSync(path.join(tmpdir(), `bench-notes-${size}-`));
+      generateCorpus(size, corpus, root);
     }
-    // The everyday case: one note edited, the rest rendered by an earlier build.
-    const cache = mkdtempSync(path.join(tmpdir(), `bench-cache-${notes}-`));
-    measureBuild(root, corpus, notes, cache);
-    const rebuilds: BuildRun[] = [];
-    const edited = path.join(corpus, readdirSync(corpus).find((file) => file.endsWith('.md'))!);
+    const notes = readdirSync(corpus).filter((file) => /\.mdx?$/i.test(file)).length;
+    const site = project ? writeStarlightSite(project, corpus, starlightOptions()) : undefined;
+    if (site) log(`  Starlight for ${corpusName}: ${site.description}`);
+    if (runs.length === 0) {
+      // One build of each, not measured, so that neither pays alone for a cold disk cache or Node's first compile.
+      measureBuild(root, corpus, corpusName, notes);
+      if (site) measureStarlightBuild(site, corpusName);
+    }
+
+    const attempts: BuildRun[] = [];
+    const peerAttempts: BuildRun[] = [];
     for (let attempt = 1; attempt <= repeats; attempt += 1) {
-      appendFileSync(edited, `\n第 ${attempt} 次修改的一段话。\n`);
-      rebuilds.push(measureBuild(root, corpus, notes, cache));
+      attempts.push(measureBuild(root, corpus, corpusName, notes));
+      log(`  ${corpusName}: build ${attempt}/${repeats}: ${attempts.at(-1)!.wallSeconds.toFixed(1)} s`);
+      if (site) {
+        peerAttempts.push(measureStarlightBuild(site, corpusName));
+        log(`  ${corpusName}: Starlight build ${attempt}/${repeats}: ${peerAttempts.at(-1)!.wallSeconds.toFixed(1)} s`);
+      }
+    }
+
+    // The everyday case: one note edited, the rest rendered by an earlier build.
+    const cache = mkdtempSync(path.join(tmpdir(), `bench-cache-${corpusName.replace(' ', '-')}-`));
+    const editable = mkdtempSync(path.join(tmpdir(), 'bench-edit-'));
+    // The real notes folder is not edited in place: a copy is.
+    const editedCorpus = size === 'real' ? copyNotes(corpus, editable) : corpus;
+    measureBuild(root, editedCorpus, corpusName, notes, cache);
+    if (site) measureStarlightBuild(site, corpusName, { clean: true });
+    const rebuilds: BuildRun[] = [];
+    const peerRebuilds: BuildRun[] = [];
+    const edited = path.join(editedCorpus, readdirSync(editedCorpus).find((file) => /\.mdx?$/i.test(file))!);
+    for (let attempt = 1; attempt <= repeats; attempt += 1) {
+      const paragraph = `\n第 ${attempt} 次修改的一段话。\n`;
+      appendFileSync(edited, paragraph);
+      rebuilds.push(measureBuild(root, editedCorpus, corpusName, notes, cache));
       log(
-        `  ${notes} notes, one note edited, rebuild ${attempt}/${repeats}: ${rebuilds.at(-1)!.wallSeconds.toFixed(1)} s`,
+        `  ${corpusName}: one note edited, rebuild ${attempt}/${repeats}: ${rebuilds.at(-1)!.wallSeconds.toFixed(1)} s`,
       );
+      if (site) {
+        appendFileSync(site.lastPageOfFirstNote, paragraph);
+        peerRebuilds.push(measureStarlightBuild(site, corpusName, { clean: false }));
+        log(
+          `  ${corpusName}: one note edited, Starlight rebuild ${attempt}/${repeats}: ${peerRebuilds.at(-1)!.wallSeconds.toFixed(1)} s`,
+        );
+      }
     }
     rmSync(cache, { recursive: true, force: true });
-    rmSync(corpus, { recursive: true, force: true });
-    runs.push({ ...medianRun(attempts), rebuild: medianRun(rebuilds) });
+    rmSync(editable, { recursive: true, force: true });
+    if (size !== 'real') rmSync(corpus, { recursive: true, force: true });
+    const run: BuildRun = { ...medianRun(attempts), rebuild: medianRun(rebuilds) };
+    if (site && project) run.peer = peerRun(site, project, attempts, peerAttempts, rebuilds, peerRebuilds);
+    runs.push(run);
   }
   return runs;
 }
 
+/** `BENCH_STARLIGHT_SIDEBAR` and `BENCH_STARLIGHT_MATH` override the configuration chosen for the corpus size. */
+function starlightOptions(): { sidebar?: SidebarMode; math?: 'text' | 'katex' } {
+  const sidebar = process.env.BENCH_STARLIGHT_SIDEBAR;
+  const math = process.env.BENCH_STARLIGHT_MATH;
+  return {
+    ...(sidebar === 'all' || sidebar === 'groups' || sidebar === 'current' ? { sidebar } : {}),
+    ...(math === 'katex' || math === 'text' ? { math } : {}),
+  };
+}
+
+function copyNotes(from: string, to: string): string {
+  const target = path.join(to, 'notes');
+  cpSync(from, target, { recursive: true });
+  return target;
+}
+
+const pairRatio = (ours: BuildRun[], theirs: BuildRun[], value: (run: BuildRun) => number) =>
+  median(ours.map((run, index) => value(run) / (value(theirs[index]!) || Number.NaN)));
+
+function peerRun(
+  site: StarlightSite,
+  project: string,
+  ours: BuildRun[],
+  theirs: BuildRun[],
+  oursRebuilt: BuildRun[],
+  theirsRebuilt: BuildRun[],
+): PeerRun {
+  return {
+    name: 'Starlight',
+    description: site.description,
+    versions: starlightVersions(project),
+    build: medianRun(theirs),
+    ratio: {
+      wall: pairRatio(ours, theirs, (run) => run.wallSeconds),
+      cpu: pairRatio(ours, theirs, (run) => run.cpuSeconds),
+      peakRss: pairRatio(ours, theirs, (run) => run.peakRssMb),
+    },
+    rebuild: medianRun(theirsRebuilt),
+    rebuildRatio: pairRatio(oursRebuilt, theirsRebuilt, (run) => run.wallSeconds),
+  };
+}
+
 /** Each figure's median over the attempts. */
 function medianRun(attempts: BuildRun[]): BuildRun {
-  const pick = (key: 'wallSeconds' | 'cpuSeconds' | 'peakRssMb' | 'outputMb' | 'indexMb') =>
+  const pick = (key: 'wallSeconds' | 'cpuSeconds' | 'peakRssMb' | 'load' | 'outputMb' | 'indexMb') =>
     median(attempts.map((a) => a[key]));
   const stepNames = [...new Set(attempts.flatMap((a) => Object.keys(a.steps)))];
   return {
+    corpus: attempts[0]!.corpus,
     notes: attempts[0]!.notes,
     pages: attempts[0]!.pages,
     wallSeconds: pick('wallSeconds'),
     cpuSeconds: pick('cpuSeconds'),
     peakRssMb: pick('peakRssMb'),
+    load: pick('load'),
     outputMb: pick('outputMb'),
     indexMb: pick('indexMb'),
     steps: Object.fromEntries(stepNames.map((step) => [step, median(attempts.map((a) => a.steps[step] ?? 0))])),

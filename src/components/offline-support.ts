@@ -7,7 +7,6 @@
  * the worker stores every page after it. Whatever was read stays readable offline.
  */
 import { CACHE_NAMES } from '../lib/offline-caches.ts';
-import { href } from './href.ts';
 
 /** Stores what `urls` answer in the cache `name`; a page not found (this may be the 404 page) is not stored. */
 const keep = (name: string, urls: string[]) =>
@@ -39,6 +38,9 @@ export function startOfflineSupport(): void {
     }
   });
   addEventListener('load', () =>
-    navigator.serviceWorker.register(href('sw.js'), { scope: href() }).catch(() => undefined),
+    // BASE_URL is the base path as Astro normalised it (`/notes-site/`): no URL helper needed in every page's script.
+    navigator.serviceWorker
+      .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+      .catch(() => undefined),
   );
 }

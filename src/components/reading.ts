@@ -1,7 +1,7 @@
 /**
- * The one script of the reading features, so a page loads one small file,
- * not one per feature (each file costs a request and compresses worse on
- * its own). Each feature starts only if its element is on the page: chapter
+ * The reading features, started by the site's one script (`site-script.ts`):
+ * one small file, not one per feature (each file costs a request and
+ * compresses worse on its own). Each feature starts only if its element is on the page: chapter
  * lists and progress (`progress-client.ts`), the table of contents
  * (`toc-spy.ts`, telling progress the section being read), back to top
  * (`back-to-top.ts`), the print button (`print-page.ts`). The figure viewer
@@ -12,6 +12,9 @@ import { initPrintButton } from './print-page.ts';
 import { initProgress } from './progress-client.ts';
 import { spyOnSections } from './toc-spy.ts';
 
-spyOnSections(initProgress());
-initBackToTop();
-initPrintButton();
+/** Starts the reading features that have their element on this page. */
+export function startReading(): void {
+  spyOnSections(initProgress());
+  initBackToTop();
+  initPrintButton();
+}

@@ -1,24 +1,28 @@
 /**
- * Makes the built site work offline within a budget: Workbox's generateSW
- * writes a service worker that precaches what `offline-manifest.ts` chose
- * (a small site whole, a large one its shell: styles, scripts, the home
- * page, search), versioned by content hash, so a new deploy replaces exactly
- * what changed and old caches are cleaned up. Beyond the precache it keeps
- * every page and figure the reader opens, and serves what the reader saved
- * for offline reading (the control writes into the same caches). Offline, a
- * page never saved gets a page saying so, a figure's missing copy another
- * copy of it, and search a result marked as not saved instead of an error.
- * Runs last, after the search index and the manifests are written.
- * @see https://developer.chrome.com/docs/workbox/modules/workbox-build#generatesw
+ * Makes the built site work offline within a budget: bundles the service
+ * worker (`src/service-worker/sw.ts`, Workbox's own modules) with rolldown,
+ * the bundler Vite already brings, and writes into it the files
+ * `offline-manifest.ts` chose to precache (a small site whole, a large one
+ * its shell), each versioned by its content, so a new deploy replaces exactly
+ * what changed. Why not Workbox's generateSW: it runs Babel, Rollup and
+ * terser in worker threads to write out the same calls, most of a one-note
+ * build's time and hundreds of MB at 500 notes. Runs last, after the search
+ * index and the manifests are written.
+ * @see https://developer.chrome.com/docs/workbox/modules/workbox-precaching
  */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
-import { generateSW, type RuntimeCaching } from 'workbox-build';
-import { CACHE_NAMES } from '../lib/offline-caches.ts';
 import { formatBytes } from '../lib/offline-plan.ts';
-import { encodePath, offlinePagePath } from '../lib/urls.ts';
-import { HIGHLIGHT_PARAM } from '../site.ts';
+import { encodePath, figurePath, katexStylesheetPath, offlinePagePath, siteUrl } from '../lib/urls.ts';
 import type { OfflinePlan } from './offline-manifest.ts';
+
+const SOURCE = fileURLToPath(new URL('../service-worker/sw.ts', import.meta.url));
+
+// Names that carry their content's hash already: Astro's assets, Pagefind's fragments, index chunks, filters, metadata.
+const HASHED_NAME = /^(_astro\/|pagefind\/(fragment|index|filter)\/|pagefind\/pagefind\.[\w-]+\.pf_meta$)/;
 
 /** Writes `out/sw.js`, precaching `plan.precache`, for a site served under `base`. */
 export async function writeServiceWorker(
@@ -27,137 +31,38 @@ export async function writeServiceWorker(
   plan: OfflinePlan,
   logger: AstroIntegrationLogger,
 ): Promise<void> {
-  const { count, warnings } = await generateSW({
-    globDirectory: out,
-    // The exact files chosen, each pattern a literal path.
-    globPatterns: plan.precache.map(escapeGlob),
-    swDest: path.join(out, 'sw.js'),
-    cacheId: 'study-notes',
-    directoryIndex: 'index.html',
-    // A result's `?highlight=` must not miss the cached page.
-    // Pagefind asks for its entry file with `?ts=<now>` to dodge HTTP caches; the precache is versioned anyway.
-    ignoreURLParametersMatching: [new RegExp(`^${HIGHLIGHT_PARAM}$`), /^ts$/, /^utm_/],
-    // Astro's and Vite's files carry a content hash in their names already.
-    dontCacheBustURLsMatching: /\/_astro\//,
-    cleanupOutdatedCaches: true,
-    skipWaiting: true,
-    clientsClaim: true,
-    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-    runtimeCaching: runtimeCaching(base),
-    sourcemap: false,
-    mode: 'production',
+  const precache = plan.precache
+    .filter((file) => file !== 'sw.js')
+    .sort()
+    .map((file) => ({
+      url: encodePath(file),
+      revision: HASHED_NAME.test(file)
+        ? null
+        : createHash('md5')
+            .update(readFileSync(path.join(out, file)))
+            .digest('hex'),
+    }));
+  const config = {
+    precache,
+    figures: siteUrl(base, figurePath('')),
+    search: siteUrl(base, 'pagefind/'),
+    katex: siteUrl(base, `${path.posix.dirname(katexStylesheetPath)}/`),
+    offlinePage: `${offlinePagePath}index.html`,
+  };
+  const { build } = await import('rolldown');
+  const bundle = await build({
+    input: SOURCE,
+    write: false,
+    logLevel: 'silent',
+    output: { format: 'iife', minify: true },
+    transform: {
+      define: { 'process.env.NODE_ENV': '"production"', STUDY_NOTES_SERVICE_WORKER: JSON.stringify(config) },
+    },
   });
-  for (const warning of warnings) logger.warn(warning);
+  const [chunk] = bundle.output;
+  if (chunk?.type !== 'chunk') throw new Error('the service worker did not bundle');
+  writeFileSync(path.join(out, 'sw.js'), chunk.code);
   const what =
     plan.mode === 'whole' ? 'the whole site' : `its shell (the whole site is ${formatBytes(plan.totalBytes)})`;
-  logger.info(`service worker precaches ${what}: ${count} files, ${formatBytes(plan.precacheBytes)}`);
-}
-
-/** `[`, `*` and the like in a file name are literal characters, not patterns. */
-function escapeGlob(file: string): string {
-  return file.replace(/[\\[\]{}()*?!+@]/g, '\\$&');
-}
-
-function runtimeCaching(base: string): RuntimeCaching[] {
-  const under = (folder: string) => new RegExp(`^[^?#]*${escapeRegExp(encodePath(`${base}${folder}`))}`);
-  return [
-    {
-      // Pages: fresh from the network when there is one, else as last read or saved; else the offline page.
-      urlPattern: ({ request }) => request.mode === 'navigate',
-      handler: 'NetworkFirst',
-      options: {
-        cacheName: CACHE_NAMES.pages,
-        networkTimeoutSeconds: 4,
-        matchOptions: { ignoreSearch: true, ignoreVary: true },
-        cacheableResponse: { statuses: [200] },
-        precacheFallback: { fallbackURL: `${offlinePagePath}index.html` },
-      },
-    },
-    {
-      // Figures: from the cache at once, refreshed behind; offline, another copy of the same figure.
-      urlPattern: under('figures/'),
-      handler: 'StaleWhileRevalidate',
-      options: {
-        cacheName: CACHE_NAMES.figures,
-        matchOptions: { ignoreVary: true },
-        cacheableResponse: { statuses: [200] },
-        plugins: [{ handlerDidError: anotherCopyOfTheFigure }],
-      },
-    },
-    {
-      // Search chunks and fragments are named by their content: a cached one is never stale.
-      urlPattern: under('pagefind/'),
-      handler: 'CacheFirst',
-      options: {
-        cacheName: CACHE_NAMES.search,
-        matchOptions: { ignoreVary: true },
-        cacheableResponse: { statuses: [200] },
-        plugins: [{ handlerDidError: fragmentOfAnUnsavedPage }],
-      },
-    },
-    {
-      // KaTeX's fonts, and anything else not precached: kept once fetched.
-      urlPattern: under('katex/'),
-      handler: 'CacheFirst',
-      options: {
-        cacheName: CACHE_NAMES.files,
-        matchOptions: { ignoreVary: true },
-        cacheableResponse: { statuses: [200] },
-      },
-    },
-  ];
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-// The two functions below are copied into sw.js as their source text: they may use nothing from this module.
-
-/**
- * Offline, a figure's copy (or original) that was never stored is answered
- * with a stored copy of the same figure: the narrowest one at least as wide,
- * else the widest. The reader sees the figure, a little softer or sharper.
- */
-async function anotherCopyOfTheFigure({ request }: { request: Request }): Promise<Response | undefined> {
-  const copy = /\.(\d+)\.(?:webp|avif)$/;
-  const wanted = new URL(request.url).pathname;
-  const stem = wanted.replace(copy, '');
-  const widthOf = (pathname: string) => Number(copy.exec(pathname)?.[1] ?? Number.POSITIVE_INFINITY);
-  const target = widthOf(wanted);
-  const better = (width: number, than: number) =>
-    width >= target !== than >= target ? width >= target : width >= target ? width < than : width > than;
-  let best: { cache: Cache; key: Request; width: number } | undefined;
-  for (const name of await caches.keys()) {
-    const cache = await caches.open(name);
-    for (const key of await cache.keys()) {
-      const pathname = new URL(key.url).pathname;
-      if (pathname === wanted) continue;
-      if (pathname !== stem && !(pathname.startsWith(stem) && copy.test(pathname.slice(stem.length)))) continue;
-      const width = widthOf(pathname);
-      if (!best || better(width, best.width)) best = { cache, key, width };
-    }
-  }
-  return best ? best.cache.match(best.key) : undefined;
-}
-
-/**
- * Offline, the search fragment of a page that was not saved is answered with
- * one that says so (a result titled 未离线保存 leading to the offline page),
- * so search lists every note it finds and opens the saved ones. Pagefind
- * reads a fragment sent uncompressed when it starts with its signature.
- */
-async function fragmentOfAnUnsavedPage({ request }: { request: Request }): Promise<Response | undefined> {
-  if (!new URL(request.url).pathname.endsWith('.pf_fragment')) return undefined;
-  const fragment = {
-    url: '/offline/',
-    content: '这一页没有离线保存，联网后才能打开。',
-    word_count: 0,
-    filters: {},
-    meta: { title: '（未离线保存的页面）' },
-    anchors: [],
-  };
-  return new Response(`pagefind_dcd${JSON.stringify(fragment)}`, {
-    headers: { 'Content-Type': 'application/octet-stream' },
-  });
+  logger.info(`service worker precaches ${what}: ${precache.length} files, ${formatBytes(plan.precacheBytes)}`);
 }

@@ -3,21 +3,24 @@
  * measures its figures, and loads each note. Problems from all notes are
  * gathered so the author sees them together.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { imageSize } from 'image-size';
 import { SITE_LANG } from '../site.ts';
 import { type Collections, collectNotes } from './collections.ts';
+import { svgCacheFor } from './figure-files.ts';
 import type { FigureSize } from './figures.ts';
 import { listFiles } from './files.ts';
-import { type LoadedNote, loadNote, type Note } from './load-note.ts';
-import { openNoteCache } from './note-cache.ts';
+import type { LoadedNote, Note } from './load-note.ts';
+import { type NoteInputs, openNoteCache } from './note-cache.ts';
 import { noteUpdatedDates } from './note-dates.ts';
 import { decodeNote } from './note-encoding.ts';
 import { resolveNoteLinks } from './note-links.ts';
 import type { NoteProblem, Severity } from './problems.ts';
-import type { CheckedFigure } from './raw-figures.ts';
-import { sanitizedSvgFile } from './sanitize-svg.ts';
+import { type RenderJob, renderNotes } from './render-notes.ts';
+
+// Figure files were read here before they had a module of their own; callers may still import them from here.
+export { isFile, measureFigure, svgCacheFor, svgDescription, whyNotImage } from './figure-files.ts';
 
 export interface SiteContent {
   notes: Note[];
@@ -51,77 +54,6 @@ export function listNoteFiles(dir: string): string[] {
   return listFiles(dir, { skipFolder: (name) => name.startsWith('.') || name === 'node_modules' }).filter((file) =>
     /\.(md|markdown|mdx)$/i.test(file),
   );
-}
-
-/** Why a file that exists cannot be a figure (`it is empty`), or undefined if there is no such file. */
-export function whyNotImage(file: string): string | undefined {
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return 'it is a folder';
-    if (stat.size === 0) return 'it is empty (0 bytes)';
-    const start = readFileSync(file).subarray(0, 512);
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(start.subarray(0, start.lastIndexOf(0x0a) + 1 || start.length));
-      return 'it holds text, not image data';
-    } catch {
-      return 'its bytes are not a PNG, JPEG, GIF, WebP, AVIF or SVG image';
-    }
-  } catch {
-    return undefined;
-  }
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Reads the size (and, for SVG, the description) of a figure file, or
- * undefined if it does not exist. An SVG is also sanitized (kept by content
- * hash in `svgCacheDir`), so what its published copy leaves out is known.
- */
-export function measureFigure(file: string, svgCacheDir?: string): CheckedFigure | undefined {
-  try {
-    if (!statSync(file).isFile()) return undefined;
-    const bytes = readFileSync(file);
-    const size = imageSize(bytes);
-    if (!size.width || !size.height) return undefined;
-    const svg = file.toLowerCase().endsWith('.svg');
-    const description = svg ? svgDescription(bytes.toString('utf8')) : undefined;
-    const removed = svg ? sanitizedSvgFile(file, svgCacheDir).removed : [];
-    return {
-      width: size.width,
-      height: size.height,
-      ...(description ? { description } : {}),
-      ...(removed.length > 0 ? { removed } : {}),
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Where sanitized SVG figures are kept between builds: beside the notes cache. */
-export function svgCacheFor(cacheDir: string | undefined): string | undefined {
-  return cacheDir ? path.join(path.dirname(cacheDir), 'svg') : undefined;
-}
-
-/** The text of an SVG's first `<desc>` (or `<title>`), entities decoded. */
-export function svgDescription(svg: string): string | undefined {
-  const match = /<desc\b[^>]*>([\s\S]*?)<\/desc>/i.exec(svg) ?? /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(svg);
-  const text = match?.[1]
-    ?.replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text || undefined;
 }
 
 /**
@@ -161,25 +93,16 @@ function samePage(notes: Note[]): NoteProblem[] {
 }
 
 /**
- * A note nested thousands of levels deep (quotes, lists, HTML) exhausts the
- * stack of the Markdown and HTML tools before any rule of ours can read it:
- * reported as the note's problem, not as a stack trace. Other errors are bugs
- * of the site's own, and stay errors.
+ * Each note with a digest of everything its pages show: the note itself and
+ * the site's categories and tags it links to. Pages give it to Astro as their
+ * `cacheKey`, so a rebuild renders again only the pages of notes that changed.
  */
-function nestedTooDeeply(error: unknown, displayFile: string): LoadedNote {
-  if (!(error instanceof RangeError)) throw error;
-  return {
-    note: undefined,
-    problems: [
-      {
-        file: displayFile,
-        line: 1,
-        severity: 'error',
-        message: `this note cannot be read: ${error.message} (it nests quotes, lists or HTML thousands of levels deep)`,
-        hint: 'nest quotes, lists and HTML elements a few levels at most',
-      },
-    ],
-  };
+function withDigests(notes: Note[], collections: Collections): Note[] {
+  const shared = createHash('sha256').update(JSON.stringify(collections)).digest('hex');
+  return notes.map((note) => ({
+    ...note,
+    digest: createHash('sha256').update(shared).update(JSON.stringify(note)).digest('hex').slice(0, 32),
+  }));
 }
 
 /** A path as authors see it in errors: relative to the project when inside it. */
@@ -198,29 +121,15 @@ export interface BuiltNotes {
 export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes> {
   const root = options.root ?? process.cwd();
   const notesDir = path.resolve(root, options.notesDir);
-  const sizes = new Map<string, FigureSize | undefined>();
-  const svgCache = svgCacheFor(options.cacheDir && path.resolve(root, options.cacheDir));
-  const measure = options.measure ?? ((file: string) => measureFigure(file, svgCache));
-  // The files a note asked about, found or not: its cached rendering holds while they stay as they are.
-  let consulted = new Set<string>();
-  const files = {
-    lookup: (relative: string) => {
-      consulted.add(relative);
-      if (!sizes.has(relative)) sizes.set(relative, measure(path.join(notesDir, relative)));
-      return sizes.get(relative);
-    },
-    whyNotImage: (relative: string) => whyNotImage(path.join(notesDir, relative)),
-    isFile: (relative: string) => {
-      consulted.add(relative);
-      return isFile(path.join(notesDir, relative));
-    },
-  };
+  const svgCacheDir = svgCacheFor(options.cacheDir && path.resolve(root, options.cacheDir));
   const problems: NoteProblem[] = [];
-  const notes: Note[] = [];
   const notesDisplayDir = shownPath(root, notesDir);
   const cache = options.cacheDir ? openNoteCache(path.resolve(root, options.cacheDir), notesDir, root) : undefined;
   const noteFiles = listNoteFiles(notesDir);
   const updated = noteUpdatedDates(notesDir, noteFiles);
+  // Each note from the cache when it is unchanged, else rendered (all those, on every core).
+  const slots: (LoadedNote | undefined)[] = [];
+  const misses: { slot: number; inputs: NoteInputs; job: RenderJob }[] = [];
   for (const relativePath of noteFiles) {
     const displayFile = shownPath(root, path.join(notesDir, relativePath));
     const decoded = decodeNote(readFileSync(path.join(notesDir, relativePath)));
@@ -230,19 +139,30 @@ export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes
     }
     const { text, encoding } = decoded;
     const inputs = { relativePath, displayFile, base: options.base, math: options.math ?? true, text };
-    let loaded: LoadedNote | undefined = cache?.get(inputs);
-    if (!loaded) {
-      consulted = new Set();
-      loaded = await loadNote(
-        { relativePath, displayFile, text, encoding },
-        { base: options.base, math: inputs.math, notesDisplayDir, ...files },
-      ).catch((error: unknown) => nestedTooDeeply(error, displayFile));
-      cache?.set(inputs, loaded, [...consulted]);
+    const cached = cache?.get(inputs);
+    slots.push(cached);
+    if (!cached) {
+      const source = { relativePath, displayFile, text, ...(encoding === 'UTF-8' ? {} : { encoding }) };
+      const job = { source, base: options.base, math: inputs.math, notesDir, notesDisplayDir, svgCacheDir };
+      misses.push({ slot: slots.length - 1, inputs, job });
     }
+  }
+  const rendered = await renderNotes(
+    misses.map((miss) => miss.job),
+    options.measure ? { measure: options.measure } : {},
+  );
+  for (const [index, { loaded, consulted }] of rendered.entries()) {
+    const miss = misses[index]!;
+    cache?.set(miss.inputs, loaded, consulted);
+    slots[miss.slot] = loaded;
+  }
+  const notes: Note[] = [];
+  for (const loaded of slots) {
+    if (!loaded) continue;
     problems.push(...loaded.problems);
     if (!loaded.note) continue;
     // When the note last changed comes from git, not from its text: it is added after the cache.
-    const date = updated.get(relativePath);
+    const date = updated.get(loaded.note.source);
     notes.push(date ? { ...loaded.note, updated: date } : loaded.note);
   }
   const linked = resolveNoteLinks(notes, { base: options.base, brokenLinks: options.brokenLinks ?? 'warning' });
@@ -254,13 +174,14 @@ export async function buildNotes(options: BuildNotesOptions): Promise<BuiltNotes
     (a, b) => (b.date?.iso ?? '').localeCompare(a.date?.iso ?? '') || a.title.localeCompare(b.title, SITE_LANG),
   );
   const parts = notes.flatMap((note) => [note.intro, ...note.chapters]);
+  const collections = collectNotes(notes);
   return {
     content: {
-      notes,
+      notes: withDigests(notes, collections),
       figures: [...new Set(parts.flatMap((part) => part.figures))].sort(),
       hasMath: parts.some((part) => part.hasMath),
       cachedNotes: cache?.hits ?? 0,
-      collections: collectNotes(notes),
+      collections,
     },
     problems,
   };

@@ -41,6 +41,8 @@ export interface Chapter extends RenderedPart {
 export interface Note extends NoteMeta {
   /** The note's file, relative to the notes folder: `手册/man1/ls.1.md`. */
   source: string;
+  /** What its pages show, hashed (set once every note is loaded): the pages' cache key for Astro. */
+  digest?: string;
   /** The language of the note's text (`zh-CN`, `zh-TW`, …), for its pages' `lang`. */
   lang: string;
   slug: string;

@@ -5,15 +5,13 @@
  * 200% text; and Lighthouse on the home page and chapter 1.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { axeViolations } from '../helpers/axe.ts';
 import { browseSite } from '../helpers/browse-site.ts';
 import { runLighthouse } from '../helpers/lighthouse.ts';
 import { measurePage } from '../helpers/weight.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const NOTE = encodeURIComponent('生成式ai学习笔记');
 const CHAPTERS = [
   '1-chatgpt-原理剖析',
@@ -30,28 +28,6 @@ const PAGES: [string, string][] = [
 ];
 
 const KB = 1024;
-
-/** axe-core's WCAG 2.1 A and AA violations on the page, one line each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, as a reader's extension would run: the page's CSP rightly refuses inline scripts.
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describe('quality gates', () => {
   const session = browseSite('root');

@@ -6,15 +6,14 @@
  * desktop widths, stays within the page weight budget and reflows at 320 px.
  */
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { filing } from '../../scripts/bench/collection.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { browseSite } from '../helpers/browse-site.ts';
 import { MANY_NOTES } from '../helpers/sites.ts';
 import { measurePage } from '../helpers/weight.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const KB = 1024;
 const encode = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 const PAGES: [string, string][] = [
@@ -28,24 +27,6 @@ const PAGES: [string, string][] = [
   ['a note', 'note-0077/'],
   ['the offline page', 'offline/'],
 ];
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (
-          context: Document,
-          options: object,
-        ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describe('1,500 notes in Chromium', () => {
   const session = browseSite('many');
