@@ -1,70 +1,706 @@
 /**
- * Search, loaded when the reader first opens it: Pagefind's default UI and
- * the traditional→simplified converter, with queries folded and results
- * tidied by the same code the index was built with (`lib/search-text.ts`).
- * Pagefind's files are not bundled: they are the index's own.
+ * Search, loaded when the reader first opens it: a small UI of our own over
+ * Pagefind's JS API (`pagefind.js`, no web worker, none of its UI).
+ *
+ * Why our own UI: Pagefind's renders filter values and metadata as HTML (a
+ * note titled `<img onerror=…>` ran a script), shows its index form, and
+ * ranks a page with a query's characters scattered over one that has the
+ * phrase. Here every piece of note text becomes a text node; the only markup
+ * made is `<mark>` around a phrase found. Each query runs as Pagefind exact
+ * searches, one per phrase and spelling (`search-fold.ts`), is ranked by
+ * `search-rank.ts`, and shows the page's own text (`search-store.ts`) for the
+ * results on screen only.
  */
-import { foldQuery, queryPhrases, refineResult, SEARCH_RANKING, type ShownResult } from '../lib/search-text.ts';
-import { HIGHLIGHT_PARAM, PAGEFIND_BUNDLE } from './search-paths.ts';
+import { buildExcerpt, type ExcerptPiece, excerptRange, writtenPhrases } from '../lib/search-excerpt.ts';
+import { createFolding, type Folding } from '../lib/search-fold.ts';
+import {
+  areTwins,
+  chooseSections,
+  type Occurrence,
+  occurrencesOf,
+  type PageFacts,
+  type RankContext,
+  type RankedPage,
+  rankPages,
+  scorePage,
+  type TermHits,
+  type TermWeights,
+} from '../lib/search-rank.ts';
+import {
+  PART_WORDS,
+  type PageHead,
+  type PageRow,
+  readPageHead,
+  readPagePart,
+  readPages,
+  type SiteTable,
+} from '../lib/search-store.ts';
+import { exactQuery, queryTerms } from '../lib/search-text.ts';
+import { fragmentHref, siteUrl } from '../lib/urls.ts';
+import { BASE, HIGHLIGHT_PARAM, PAGEFIND_BUNDLE } from './search-paths.ts';
 
-interface PagefindUIOptions {
-  element: string;
-  bundlePath: string;
-  showSubResults: boolean;
-  showImages: boolean;
-  excerptLength: number;
-  resetStyles: boolean;
-  autofocus: boolean;
-  ranking?: Record<string, number>;
-  processTerm: (term: string) => string;
-  processResult: (result: ShownResult) => ShownResult;
+interface PagefindResult {
+  id: string;
+  score: number;
+  words: number[];
+}
+interface PagefindApi {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (term: string) => Promise<{ results: PagefindResult[] } | null>;
 }
 
-declare global {
-  interface Window {
-    PagefindUI?: new (options: PagefindUIOptions) => unknown;
+/** How long typing must pause before searching (ms): short, so results follow the last key closely. */
+const DEBOUNCE_MS = 30;
+/** Results shown at first, and added by "more". */
+const PAGE_SIZE = 6;
+/** Below this many pages with the phrases, pages with the characters apart are shown after them. */
+const FEW_PHRASE_RESULTS = 5;
+
+/** Files of the search bundle that failed to load (offline and not saved, or gone). */
+const failed = new Set<string>();
+
+/** Watches fetches of the search bundle, so a search can say when part of it could not be loaded. */
+function watchBundleFetches(): void {
+  const original = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const ours = url.includes(PAGEFIND_BUNDLE);
+    try {
+      const response = await original(input, init);
+      if (ours && !response.ok) failed.add(url);
+      return response;
+    } catch (error) {
+      if (ours) failed.add(url);
+      throw error;
+    }
+  };
+}
+
+/** A gzip file of the bundle, as text. */
+async function fetchText(file: string): Promise<string> {
+  const response = await fetch(PAGEFIND_BUNDLE + file);
+  if (!response.ok || !response.body) throw new Error(`${response.status} ${file}`);
+  return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
+type Part = ReturnType<typeof readPagePart>;
+const partCache = new Map<string, Promise<Part>>();
+/** Part `k` of a page's text (each loaded once). */
+function loadPart(id: string, part: number): Promise<Part> {
+  const key = `${id}-${part}`;
+  let loaded = partCache.get(key);
+  if (!loaded) {
+    // Part 0 comes with the head, in the page's first file.
+    loaded =
+      part === 0
+        ? fetchText(`page/${id}.pf_page`).then((file) => readPageHead(file).first)
+        : fetchText(`page/${key}.pf_page`).then(readPagePart);
+    loaded.catch(() => partCache.delete(key));
+    partCache.set(key, loaded);
+  }
+  return loaded;
+}
+
+/** One page's stored text: its head, its headings, and its words as they load. */
+class StoredPage {
+  /** Each heading as [first word, word after]. */
+  readonly spans: [number, number][];
+  constructor(
+    readonly id: string,
+    readonly head: PageHead,
+    /** A long page's headings (from the table): their ids and text are in the parts. */
+    long?: [number, number][],
+  ) {
+    this.spans = long ?? head.h.map(([start, end]) => [start, end]);
+  }
+
+  /** Heading `index`: its id and text as written. */
+  async heading(index: number): Promise<{ id: string; title: string }> {
+    const start = this.spans[index]![0];
+    const found =
+      this.head.h[index] ??
+      (await loadPart(this.id, Math.floor(start / PART_WORDS))).headings.find(([first]) => first === start);
+    return { id: found?.[2] ?? '', title: found?.[3] ?? '' };
+  }
+
+  /** Loads the words [start, end) and returns a reader of words. */
+  async words(start: number, end: number): Promise<(index: number) => string | undefined> {
+    const first = Math.floor(start / PART_WORDS);
+    const last = Math.floor(Math.max(start, end - 1) / PART_WORDS);
+    const parts = await Promise.all(Array.from({ length: last - first + 1 }, (_, k) => loadPart(this.id, first + k)));
+    return (index) => parts[Math.floor(index / PART_WORDS) - first]?.words[index % PART_WORDS];
   }
 }
 
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
+const pageCache = new Map<string, Promise<StoredPage>>();
+/**
+ * Loads a page's head (`long`: a long page's headings, from the table),
+ * and at the same time the parts of its text around `positions` (where its
+ * excerpts will be).
+ */
+function loadPage(id: string, long: [number, number][] | undefined, positions: number[] = []): Promise<StoredPage> {
+  let page = pageCache.get(id);
+  if (!page) {
+    const file = fetchText(`page/${id}.pf_page`).then(readPageHead);
+    // The first part comes with the head.
+    const first = file.then(({ first: part }) => part);
+    first.catch(() => partCache.delete(`${id}-0`));
+    partCache.set(`${id}-0`, first);
+    page = file.then(({ head }) => new StoredPage(id, head, long));
+    page.catch(() => pageCache.delete(id));
+    pageCache.set(id, page);
+  }
+  for (const position of positions) {
+    const part = Math.floor(position / PART_WORDS);
+    if (part > 0) void loadPart(id, part).catch(() => undefined);
+  }
+  return page;
 }
 
-function loadStylesheet(href: string): void {
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  document.head.append(link);
+/** A result ready to show. */
+interface ShownResult {
+  page: StoredPage;
+  ranked: RankedPage;
+  /** The excerpt under the title (the passage before the first heading), if any. */
+  excerpt?: ExcerptPiece[];
+  sections: { title: string; id: string; excerpt: ExcerptPiece[] }[];
+  /** What the opened page should mark. */
+  phrases: string[];
+  /** The same page in the other script, shown with it (at its own best section). */
+  twins: { page: StoredPage; phrases: string[]; section?: { id: string; title: string } }[];
 }
 
-/** Loads Pagefind's UI and the converter, then mounts the UI at `selector`. */
-export async function mountSearch(selector: string): Promise<void> {
-  loadStylesheet(`${PAGEFIND_BUNDLE}pagefind-ui.css`);
-  const [{ toSimplified }] = await Promise.all([
-    import('../lib/to-simplified.ts'),
-    loadScript(`${PAGEFIND_BUNDLE}pagefind-ui.js`),
+/** The searches for one query, ranked, with the terms' weights (to score pages again once loaded). */
+export interface Found {
+  query: string;
+  ranked: RankedPage[];
+  weights: TermWeights;
+  context: RankContext & { pages: number };
+  /** What the index answered, for ranking again (and for looking into a ranking). */
+  hits: TermHits[];
+  loose: PagefindResult[];
+}
+
+export class SiteSearch {
+  readonly #pagefind: PagefindApi;
+  readonly #table: SiteTable;
+  readonly #rows: Map<string, PageRow>;
+  readonly #folding: Folding;
+  readonly #averageWords: number;
+  readonly #averageTitleWords: number;
+  /** Characters on nearly every page: not searched for positions. */
+  readonly #common: Set<string>;
+
+  constructor(pagefind: PagefindApi, table: SiteTable) {
+    this.#pagefind = pagefind;
+    this.#table = table;
+    this.#rows = readPages(table);
+    this.#folding = createFolding(table.fold);
+    this.#common = new Set(table.common);
+    const rows = [...this.#rows.values()];
+    const count = Math.max(1, rows.length);
+    this.#averageWords = rows.reduce((sum, row) => sum + row.words, 0) / count || 1;
+    this.#averageTitleWords = rows.reduce((sum, row) => sum + row.titleWords, 0) / count || 1;
+  }
+
+  get table(): SiteTable {
+    return this.#table;
+  }
+
+  /** The note a page belongs to. */
+  noteOf(id: string): number | undefined {
+    return this.#rows.get(id)?.note;
+  }
+
+  /** The titles of notes, each from the head of one of its pages (`pages`: a page id of each note). */
+  async noteTitles(pages: Map<number, string>): Promise<Map<number, string>> {
+    const heads = await Promise.all(
+      [...pages].map(async ([note, id]) => [note, (await loadPage(id, this.#rows.get(id)?.headings)).head.nt] as const),
+    );
+    return new Map(heads);
+  }
+
+  /** What ranking knows of a page (with its headings, once loaded). */
+  facts(id: string, headings?: [number, number][]): PageFacts | undefined {
+    const row = this.#rows.get(id);
+    if (!row) return undefined;
+    return {
+      titleWords: row.titleWords,
+      words: row.words,
+      traditional: row.traditional,
+      ...((headings ?? row.headings) ? { headings: headings ?? row.headings } : {}),
+    };
+  }
+
+  /** Every page for `query`, best first. */
+  async find(query: string): Promise<Found> {
+    const terms = queryTerms(query);
+    const context: RankContext & { pages: number } = {
+      pages: this.#rows.size,
+      averageWords: this.#averageWords,
+      averageTitleWords: this.#averageTitleWords,
+      traditionalQuery: terms.some((term) => term.han && this.#folding.isTraditional(term.text)),
+    };
+    if (terms.length === 0) return { query, ranked: [], weights: [], context, hits: [], loose: [] };
+    let loose: PagefindResult[] = [];
+    const hits: TermHits[] = await Promise.all(
+      terms.map(async (term, index) => {
+        if (!term.han || [...term.text].length === 1) {
+          const answer = await this.#pagefind.search(term.han ? this.#folding.fold(term.text) : term.text);
+          const results = answer?.results ?? [];
+          if (index === 0) loose = results;
+          return { spellings: [new Map(results.map((r) => [r.id, occurrencesOf(r.words, 1)]))] };
+        }
+        const spellings = this.#folding.spellings(term.text);
+        const found = await Promise.all(spellings.map((spelling, k) => this.#phrase(spelling, k === 0)));
+        if (index === 0 && found[0]) loose = found[0].all;
+        return { spellings: found.map((f) => f.pages) };
+      }),
+    );
+    const facts = (id: string) => this.facts(id);
+    const found = rankPages(hits, [], facts, context);
+    if (found.ranked.length >= FEW_PHRASE_RESULTS) return { query, ...found, context, hits, loose: [] };
+    // Few pages have every phrase: those with every character and word somewhere follow, as weaker matches.
+    if (terms.length > 1) {
+      const words = terms.flatMap((term) =>
+        term.han ? [...this.#folding.fold(term.text)].filter((char) => !this.#common.has(char)) : [term.text],
+      );
+      loose = (await this.#pagefind.search([...new Set(words)].join(' ')))?.results ?? [];
+    }
+    return { query, ...rankPages(hits, loose, facts, context), context, hits, loose };
+  }
+
+  /**
+   * The pages with a phrase, and its occurrences on each: Pagefind's exact
+   * search says which pages have it (with one occurrence), a search for its
+   * characters where they are (the very common ones left out: they are on
+   * every page, and slow to list).
+   */
+  async #phrase(
+    spelling: string,
+    typed: boolean,
+  ): Promise<{ pages: Map<string, Occurrence[]>; all: PagefindResult[] }> {
+    const chars = [...spelling];
+    const exact = (await this.#pagefind.search(exactQuery(spelling)))?.results ?? [];
+    const pages = new Map<string, Occurrence[]>();
+    if (exact.length === 0 && !typed) return { pages, all: [] };
+    const offsets = chars.flatMap((char, offset) => (this.#common.has(char) ? [] : [offset]));
+    const searched = [...new Set(offsets.map((offset) => chars[offset]!))];
+    const answer = searched.length > 0 ? await this.#pagefind.search(searched.join(' ')) : null;
+    const positions = new Map((answer?.results ?? []).map((r) => [r.id, r.words]));
+    for (const result of exact) {
+      const found = occurrencesOf(positions.get(result.id) ?? [], chars.length, offsets.length > 0 ? offsets : undefined);
+      pages.set(result.id, found.length > 0 ? found : occurrencesOf(result.words, chars.length));
+    }
+    return { pages, all: answer?.results ?? [] };
+  }
+
+  /**
+   * The pages to load for `limit` results: each with what looks, from the
+   * table, like its copy in the other script (checked once loaded).
+   */
+  window(candidates: RankedPage[], limit: number): RankedPage[] {
+    const mains: RankedPage[] = [];
+    const pages: RankedPage[] = [];
+    const facts = (page: RankedPage) => {
+      const row = this.#rows.get(page.id);
+      return {
+        title: '',
+        words: row?.words ?? 0,
+        traditional: row?.traditional ?? false,
+        occurrences: page.occurrences,
+      };
+    };
+    for (const [index, page] of candidates.entries()) {
+      const twin =
+        page.tier === 'phrase' && mains.some((main) => main.tier === 'phrase' && areTwins(facts(main), facts(page)));
+      if (!twin && mains.length >= limit) break;
+      if (!twin) mains.push(page);
+      pages.push(page);
+      if (index > limit * 3) break;
+    }
+    return pages;
+  }
+
+  /**
+   * Loads the pages of `ranked` and makes them ready to show; the pages
+   * with phrases are ordered again, now that their headings are known.
+   */
+  async prepare(ranked: RankedPage[], found: Found): Promise<{ shown: ShownResult[]; missing: number }> {
+    const loaded = await Promise.allSettled(
+      ranked.map((page) =>
+        loadPage(
+          page.id,
+          this.#rows.get(page.id)?.headings,
+          page.occurrences.map((list) => list[0]?.start ?? 0),
+        ),
+      ),
+    );
+    const pages = ranked.flatMap((rankedPage, index) => {
+      const result = loaded[index]!;
+      return result.status === 'fulfilled' ? [{ ranked: rankedPage, page: result.value }] : [];
+    });
+    const rescored = new Map(
+      pages.map(({ ranked: r, page }) => [
+        r.id,
+        scorePage(r, found.weights, this.facts(r.id, page.spans), found.context).score,
+      ]),
+    );
+    // Pages with phrases by their new score; the others keep their place after them.
+    const ordered = [
+      ...pages
+        .filter((p) => p.ranked.tier === 'phrase')
+        .sort((a, b) => (rescored.get(b.ranked.id) ?? 0) - (rescored.get(a.ranked.id) ?? 0)),
+      ...pages.filter((p) => p.ranked.tier !== 'phrase'),
+    ];
+    // A page and its copy in the other script are one result.
+    const kept: typeof ordered = [];
+    const twinsOf = new Map<string, typeof ordered>();
+    for (const entry of ordered) {
+      const twin = kept.find((other) => this.#twins(other, entry));
+      if (twin) twinsOf.set(twin.ranked.id, [...(twinsOf.get(twin.ranked.id) ?? []), entry]);
+      else kept.push(entry);
+    }
+    const shown = await Promise.all(
+      kept.map(async ({ ranked: r, page }) => {
+        const [result, twins] = await Promise.all([
+          this.#show(r, page, found),
+          Promise.all((twinsOf.get(r.id) ?? []).map((twin) => this.#twin(twin.ranked, twin.page, found))),
+        ]);
+        return { ...result, twins };
+      }),
+    );
+    return { shown, missing: ranked.length - pages.length };
+  }
+
+  /** A page's copy in the other script, as its result shows it: where to open it, what to mark there. */
+  async #twin(ranked: RankedPage, page: StoredPage, found: Found): Promise<ShownResult['twins'][number]> {
+    const facts = { ...this.facts(ranked.id)!, headings: page.spans };
+    const [best] = chooseSections(ranked, found.weights, facts, found.context, 1);
+    const shown = best?.occurrences.slice(0, 12) ?? ranked.occurrences.map((list) => list[0]!);
+    const start = Math.min(...shown.map((o) => o.start));
+    const [reader, section] = await Promise.all([
+      page.words(start, Math.max(...shown.map((o) => o.start + o.length))),
+      best && best.heading >= 0 ? page.heading(best.heading) : undefined,
+    ]);
+    return { page, phrases: writtenPhrases(reader, shown).slice(0, 6), ...(section ? { section } : {}) };
+  }
+
+  #twins(a: { ranked: RankedPage; page: StoredPage }, b: { ranked: RankedPage; page: StoredPage }): boolean {
+    if (a.ranked.tier !== 'phrase' || b.ranked.tier !== 'phrase') return false;
+    const facts = ({ ranked, page }: { ranked: RankedPage; page: StoredPage }) => ({
+      title: page.head.t,
+      words: page.head.w,
+      traditional: this.#rows.get(ranked.id)?.traditional ?? false,
+      occurrences: ranked.occurrences,
+    });
+    return areTwins(facts(a), facts(b));
+  }
+
+  async #show(ranked: RankedPage, page: StoredPage, found: Found): Promise<ShownResult> {
+    const head = page.head;
+    const headings = page.spans;
+    // Excerpts start after the title, which the result shows already (unless the passage is in it).
+    const afterTitle = Math.min(this.#rows.get(ranked.id)?.titleWords ?? 0, head.w);
+    if (ranked.tier === 'scattered') {
+      const focus = densest(ranked.scattered.filter((position) => position >= afterTitle));
+      const range = excerptRange(focus, afterTitle, head.w);
+      const word = await page.words(...range);
+      const excerpt = buildExcerpt(word, range, [], [afterTitle, head.w]);
+      return { page, ranked, excerpt, sections: [], phrases: [], twins: [] };
+    }
+    const all = ranked.occurrences.flat();
+    const facts = { ...this.facts(ranked.id)!, headings };
+    const choices = chooseSections(ranked, found.weights, facts, found.context);
+    const sections: ShownResult['sections'] = [];
+    let excerpt: ExcerptPiece[] | undefined;
+    let phrases: string[] = [];
+    for (const choice of choices) {
+      const from = choice.heading >= 0 ? headings[choice.heading]![1] : afterTitle;
+      const to = headings[choice.heading + 1]?.[0] ?? head.w;
+      const range = excerptRange(choice.focus, Math.min(from, choice.focus.start), to);
+      const word = await page.words(...range);
+      const pieces = buildExcerpt(word, range, all, [Math.min(from, choice.focus.start), to]);
+      if (phrases.length === 0) {
+        // The phrases as written where the result opens (a page may write them more than one way).
+        const shown = choice.occurrences.slice(0, 12);
+        const start = Math.min(...shown.map((o) => o.start));
+        const reader = await page.words(start, Math.max(...shown.map((o) => o.start + o.length)));
+        phrases = writtenPhrases(reader, shown).slice(0, 6);
+      }
+      if (choice.heading < 0) excerpt = pieces;
+      else sections.push({ ...(await page.heading(choice.heading)), excerpt: pieces });
+    }
+    return { page, ranked, ...(excerpt ? { excerpt } : {}), sections, phrases, twins: [] };
+  }
+
+  /** A result's link: the page (at a section), carrying the phrases to mark there. */
+  link(result: Pick<ShownResult, 'page' | 'phrases'>, id?: string): string {
+    const query = result.phrases.map((p) => `${HIGHLIGHT_PARAM}=${encodeURIComponent(p)}`).join('&');
+    return `${siteUrl(BASE, result.page.head.p)}${query ? `?${query}` : ''}${id ? fragmentHref(id) : ''}`;
+  }
+}
+
+/** The position around which most of `positions` lie (for a page with the characters apart). */
+function densest(positions: number[]): Occurrence | undefined {
+  const sorted = [...positions].sort((a, b) => a - b);
+  let best: number | undefined;
+  let bestCount = 0;
+  for (let i = 0, j = 0; i < sorted.length; i += 1) {
+    while (sorted[j]! < sorted[i]! - 24) j += 1;
+    if (i - j + 1 > bestCount) {
+      bestCount = i - j + 1;
+      best = sorted[j];
+    }
+  }
+  return best === undefined ? undefined : { start: best, length: 1 };
+}
+
+/** Loads Pagefind and the site's table, or throws (no index: the dev server, or offline before any visit). */
+export async function loadSearch(): Promise<SiteSearch> {
+  watchBundleFetches();
+  const [pagefind, table] = await Promise.all([
+    (async () => {
+      const api = (await import(/* @vite-ignore */ `${PAGEFIND_BUNDLE}pagefind.js`)) as PagefindApi;
+      // In the page's own thread: no worker script to download, and each search is a few milliseconds.
+      await api.options({ noWorker: true });
+      await api.init();
+      return api;
+    })(),
+    fetchText(`search.pf_site?ts=${Date.now()}`).then((text) => JSON.parse(text) as SiteTable),
   ]);
-  if (!window.PagefindUI) throw new Error('Pagefind UI did not load');
-  let phrases: string[] = [];
-  new window.PagefindUI({
-    element: selector,
-    bundlePath: PAGEFIND_BUNDLE,
-    showSubResults: true,
-    showImages: false,
-    excerptLength: 36,
-    resetStyles: false,
-    autofocus: true,
-    ranking: SEARCH_RANKING,
-    processTerm: (term) => {
-      phrases = queryPhrases(term, toSimplified);
-      return foldQuery(term, toSimplified);
-    },
-    processResult: (result) => refineResult(result, phrases, HIGHLIGHT_PARAM),
+  return new SiteSearch(pagefind, table);
+}
+
+// ---------------------------------------------------------------------------
+// The dialog's contents.
+
+/** Renders excerpt pieces as text and `<mark>` elements. */
+function excerptElement(pieces: ExcerptPiece[]): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.className = 'search-excerpt';
+  for (const piece of pieces) {
+    if (piece.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = piece.text;
+      p.append(mark);
+    } else p.append(piece.text);
+  }
+  return p;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The scope a reader chose: everything, a category, or a note. */
+type Scope = { kind: 'all' } | { kind: 'category'; index: number } | { kind: 'note'; index: number };
+
+/** Notes with results are listed in the filter only when there are few; categories always. */
+const MAX_NOTES_IN_FILTER = 20;
+
+/** Connects the dialog's search box, filter and result list to `search`. */
+export function connectSearch(dialog: HTMLElement, search: SiteSearch): void {
+  const input = dialog.querySelector<HTMLInputElement>('.search-input')!;
+  const filter = dialog.querySelector<HTMLSelectElement>('.search-filter')!;
+  const filterLabel = dialog.querySelector<HTMLElement>('.search-scope')!;
+  const list = dialog.querySelector<HTMLOListElement>('.search-results')!;
+  const status = dialog.querySelector<HTMLElement>('.search-status')!;
+  const more = dialog.querySelector<HTMLButtonElement>('.search-more')!;
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let composing = false;
+  let found: Found | undefined;
+  let scope: Scope = { kind: 'all' };
+  let limit = PAGE_SIZE;
+
+  const inScope = (page: RankedPage) => {
+    if (scope.kind === 'all') return true;
+    const note = search.noteOf(page.id);
+    if (note === undefined) return false;
+    return scope.kind === 'note' ? note === scope.index : (search.table.notes[note] ?? []).includes(scope.index);
+  };
+
+  const render = async () => {
+    const mine = ++generation;
+    if (!found || found.ranked.length === 0) {
+      list.replaceChildren();
+      more.hidden = true;
+      updateFilter([]);
+      status.textContent = found && input.value.trim() ? `没有找到“${input.value.trim()}”` : '';
+      return;
+    }
+    const phrase = found.ranked.filter((page) => page.tier === 'phrase');
+    updateFilter(phrase.length > 0 ? phrase : found.ranked);
+    const phraseInScope = phrase.filter(inScope);
+    const weaker = found.ranked.filter((page) => page.tier === 'scattered' && inScope(page));
+    const candidates = [...phraseInScope, ...(phraseInScope.length < FEW_PHRASE_RESULTS ? weaker : [])];
+    const { shown, missing } = await search.prepare(search.window(candidates, limit), found);
+    if (mine !== generation) return;
+    const items: HTMLElement[] = [];
+    let weakStarted = false;
+    for (const result of shown) {
+      if (result.ranked.tier === 'scattered' && !weakStarted) {
+        weakStarted = true;
+        const note = element('li', 'search-weaker', '以下结果含有这些字，但没有连在一起：');
+        items.push(note);
+      }
+      items.push(resultItem(search, result));
+    }
+    list.replaceChildren(...items);
+    more.hidden = candidates.length <= search.window(candidates, limit).length;
+    const parts = [
+      phraseInScope.length > 0
+        ? `找到 ${phraseInScope.length} 个结果`
+        : `没有找到“${input.value.trim()}”连在一起的结果`,
+    ];
+    if (weakStarted) parts.push(`另有 ${weaker.length} 个结果只含其中的字`);
+    if (missing > 0 || failed.size > 0) parts.push('部分搜索数据未能载入（离线时只能搜索已保存的内容），结果可能不全');
+    status.textContent = `${parts.join('；')}。`;
+  };
+
+  /** Offers the categories and (when few) the notes the results come from; hidden when there is no choice. */
+  const updateFilter = (pages: RankedPage[]) => {
+    const notes = new Map<number, number>();
+    const pageOfNote = new Map<number, string>();
+    const categories = new Map<number, number>();
+    for (const page of pages) {
+      const note = search.noteOf(page.id);
+      if (note === undefined) continue;
+      notes.set(note, (notes.get(note) ?? 0) + 1);
+      if (!pageOfNote.has(note)) pageOfNote.set(note, page.id);
+      for (const category of search.table.notes[note] ?? [])
+        categories.set(category, (categories.get(category) ?? 0) + 1);
+    }
+    const byCount = (map: Map<number, number>) => [...map].sort((a, b) => b[1] - a[1]);
+    const options: (HTMLOptionElement | HTMLOptGroupElement)[] = [new Option('全部笔记', 'all')];
+    if (categories.size > 1) {
+      const group = document.createElement('optgroup');
+      group.label = '分类';
+      for (const [index, count] of byCount(categories))
+        group.append(new Option(`${search.table.categories[index]}（${count}）`, `category:${index}`));
+      options.push(group);
+    }
+    const offerNotes = notes.size > 1 && notes.size <= MAX_NOTES_IN_FILTER;
+    const chosen = scope.kind === 'all' ? 'all' : `${scope.kind}:${scope.index}`;
+    const stillThere =
+      scope.kind === 'all' ||
+      (scope.kind === 'category' && categories.size > 1 && categories.has(scope.index)) ||
+      (scope.kind === 'note' && offerNotes && notes.has(scope.index));
+    if (!stillThere) scope = { kind: 'all' };
+    const show = (titles: Map<number, string>) => {
+      const all = [...options];
+      if (offerNotes && titles.size > 0) {
+        const group = document.createElement('optgroup');
+        group.label = '笔记';
+        for (const [index, count] of byCount(notes))
+          group.append(new Option(`${titles.get(index) ?? ''}（${count}）`, `note:${index}`));
+        all.push(group);
+      }
+      filter.replaceChildren(...all);
+      filter.value = stillThere ? chosen : 'all';
+      // No choice to make, no filter to show.
+      filterLabel.hidden = filter.options.length <= 2 && scope.kind === 'all';
+    };
+    show(new Map());
+    // Note titles come with their pages' heads (most already loaded for the results shown).
+    const at = generation;
+    if (offerNotes)
+      void search.noteTitles(pageOfNote).then(
+        (titles) => at === generation && show(titles),
+        () => undefined,
+      );
+  };
+
+  const run = async () => {
+    const query = input.value;
+    const mine = ++generation;
+    limit = PAGE_SIZE;
+    if (!query.trim()) {
+      found = undefined;
+      await render();
+      return;
+    }
+    const result = await search.find(query);
+    if (mine !== generation) return;
+    found = result;
+    await render();
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    if (!composing) timer = setTimeout(() => void run(), DEBOUNCE_MS);
+  };
+  input.addEventListener('input', schedule);
+  input.addEventListener('compositionstart', () => {
+    composing = true;
   });
+  input.addEventListener('compositionend', () => {
+    composing = false;
+    schedule();
+  });
+  dialog.querySelector('form')?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    list.querySelector<HTMLAnchorElement>('.search-result-link')?.click();
+  });
+  filter.addEventListener('change', () => {
+    const [kind, index] = filter.value.split(':');
+    scope = kind === 'category' || kind === 'note' ? { kind, index: Number(index) } : { kind: 'all' };
+    limit = PAGE_SIZE;
+    void render();
+  });
+  more.addEventListener('click', () => {
+    limit += PAGE_SIZE;
+    void render();
+  });
+  // Arrow keys move through the result links, and back up to the search box.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (event.target === filter) return;
+    const links = [...list.querySelectorAll<HTMLElement>('.search-result-link')];
+    if (links.length === 0) return;
+    event.preventDefault();
+    const at = links.indexOf(document.activeElement as HTMLElement);
+    const next = event.key === 'ArrowDown' ? at + 1 : at - 1;
+    (next < 0 ? input : links[Math.min(next, links.length - 1)])?.focus();
+  });
+  if (input.value.trim()) void run();
+}
+
+/** One result: its page (title, note), an excerpt, its best sections. */
+function resultItem(search: SiteSearch, result: ShownResult): HTMLLIElement {
+  const { head } = result.page;
+  const item = element('li', result.ranked.tier === 'phrase' ? 'search-result' : 'search-result search-result-weak');
+  const link = element('a', 'search-result-link');
+  link.href = search.link(result);
+  link.append(element('span', 'search-result-title', head.t));
+  if (head.nt && head.nt !== head.t) link.append(element('span', 'search-result-note', head.nt));
+  item.append(link);
+  for (const twin of result.twins) {
+    const also = element('p', 'search-twin', '另见 ');
+    const twinLink = element('a', 'search-result-link search-result-twin');
+    twinLink.href = search.link(twin, twin.section?.id);
+    twinLink.append(element('span', 'search-result-title', twin.page.head.t));
+    if (twin.section) twinLink.append(' › ', element('span', 'search-twin-section', twin.section.title));
+    also.append(twinLink);
+    item.append(also);
+  }
+  if (result.excerpt) item.append(excerptElement(result.excerpt));
+  if (result.sections.length > 0) {
+    const sections = element('ul', 'search-sections');
+    for (const section of result.sections) {
+      const entry = element('li', 'search-section');
+      const sectionLink = element('a', 'search-result-link');
+      sectionLink.href = search.link(result, section.id);
+      sectionLink.append(element('span', 'search-result-title', section.title));
+      entry.append(sectionLink, excerptElement(section.excerpt));
+      sections.append(entry);
+    }
+    item.append(sections);
+  }
+  return item;
 }

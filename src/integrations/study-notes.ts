@@ -113,7 +113,13 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        await timed('search index', () => writeSearchIndex(out, logger));
+        const notes = 'notes' in state ? state.notes : [];
+        const forSearch = notes.map(({ title, categories, path, chapters }) => ({
+          title,
+          categories,
+          paths: [path, ...chapters.map((chapter) => chapter.path)],
+        }));
+        await timed('search index', () => writeSearchIndex(out, logger, forSearch));
         await timed('service worker', () => writeServiceWorker(out, logger));
         // Astro has copied the assembled public folder into the build; only the dev server needs it kept.
         rmSync(publicDir, { recursive: true, force: true });
