@@ -1,7 +1,8 @@
 /**
  * The sites the tests read: the real notes at the root and at a project
- * sub-path (as GitHub Pages serves them), and a fixture notes folder with
- * math, MDX and a single-page note. `scripts/test.ts` builds them once.
+ * sub-path (as GitHub Pages serves them), a fixture notes folder with
+ * math, MDX and a single-page note, and one for search. `scripts/test.ts`
+ * builds them once.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -21,6 +22,8 @@ export const SITES = {
   root: { notesDir: 'notes', base: '/', outDir: '.test-out/root' },
   subPath: { notesDir: 'notes', base: '/notes-site/', outDir: '.test-out/sub-path', site: 'https://notes.example.org' },
   fixtures: { notesDir: 'tests/fixtures/site-notes', base: '/', outDir: '.test-out/fixtures' },
+  // Notes for search: traditional and Taiwan words, a phrase and its characters apart, titles that are HTML.
+  search: { notesDir: 'tests/fixtures/search-notes', base: '/', outDir: '.test-out/search' },
 } satisfies Record<string, SiteBuild>;
 
 export type SiteName = keyof typeof SITES;

@@ -1,0 +1,24 @@
+/** axe-core in a page: its WCAG 2.1 A and AA violations, one line each. */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface Axe {
+  run: (
+    context: Document | string,
+    options: object,
+  ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+}
+
+/** The violations on the page, or within `selector`. */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (within) => {
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const result = await axe.run(within ?? document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
