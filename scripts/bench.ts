@@ -6,17 +6,24 @@
  *   10× notes; and rebuilds after editing one note, with the rendered-notes cache warm;
  * - what a reader's browser pays on the real note: bytes per page by type
  *   (gzipped), requests, Lighthouse scores;
- * - search: index size, bytes of the first search, latency, query-set score
- *   against Pagefind alone.
- * `BENCH_SIZES=1,10` and `BENCH_REPEATS=1` shorten a run.
+ * - search, on the real note and on the real corpus (`scripts/corpus/`,
+ *   Debian's Chinese manuals: all of it, ~1,500 pages, and its simplified
+ *   half, ~750), against Pagefind alone on the same pages: the query sets'
+ *   score, exact-match precision of the first five, latency in the UI,
+ *   bytes of the first search, index size (`bench/search.ts`).
+ * `BENCH_SIZES=1,10` and `BENCH_REPEATS=1` shorten a run; `BENCH_ONLY=search`
+ * measures search alone.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from '../tests/helpers/browser.ts';
+import { realCorpusSite } from '../tests/helpers/real-corpus-site.ts';
+import { firstNoteSet, realCorpusSet } from '../tests/helpers/search-sets.ts';
+import { SITE_UI } from '../tests/helpers/search-ui.ts';
 import { buildSite, builtSite, ROOT } from '../tests/helpers/sites.ts';
 import { type BuildRun, benchBuilds } from './bench/builds.ts';
 import { benchPages } from './bench/pages.ts';
-import { benchSearch } from './bench/search.ts';
+import { benchSiteSearch, type SiteSearchBench } from './bench/search.ts';
 
 const NOTE = encodeURIComponent('生成式ai学习笔记');
 const CHAPTERS = [
@@ -27,6 +34,7 @@ const CHAPTERS = [
 ].map((slug) => `${NOTE}/${encodeURIComponent(slug)}/`);
 const sizes = (process.env.BENCH_SIZES ?? '1,10,100,500').split(',').map(Number);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const only = process.env.BENCH_ONLY;
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -37,6 +45,7 @@ const pad = (text: string, width: number, left: boolean) =>
   left ? text + ' '.repeat(width - columns(text)) : ' '.repeat(width - columns(text)) + text;
 
 function table(title: string, header: string[], rows: (string | number)[][]): void {
+  if (rows.length === 0) return;
   const cells = [header, ...rows.map((row) => row.map(String))];
   const widths = header.map((_, column) => Math.max(...cells.map((row) => columns(row[column]!))));
   console.log(`\n${title}`);
@@ -55,14 +64,42 @@ function growthPer10x(a: BuildRun, b: BuildRun, value: (run: BuildRun) => number
 const started = performance.now();
 ensureChromium();
 
-log(`building corpora of ${sizes.join(', ')} notes, ${repeats}× each…`);
-const builds = benchBuilds(ROOT, sizes, repeats, log);
+if (only !== 'search') log(`building corpora of ${sizes.join(', ')} notes, ${repeats}× each…`);
+const builds = only === 'search' ? [] : benchBuilds(ROOT, sizes, repeats, log);
 
 log('measuring the real note in Chromium…');
 buildSite('root');
 const dir = builtSite('root');
-const pages = await benchPages(dir, ['', `${NOTE}/`, ...CHAPTERS], ['', CHAPTERS[0]!]);
-const search = await benchSearch(dir, CHAPTERS[0]!);
+const pages =
+  only === 'search'
+    ? { weights: [], lighthouse: [] }
+    : await benchPages(dir, ['', `${NOTE}/`, ...CHAPTERS], ['', CHAPTERS[0]!]);
+
+log('measuring search: the real note, then the real corpus (made and built the first time: minutes)…');
+const search: SiteSearchBench[] = [
+  await benchSiteSearch({
+    site: 'real note',
+    dir,
+    pages: 5,
+    startPath: CHAPTERS[0]!,
+    ui: SITE_UI,
+    set: firstNoteSet(dir),
+  }),
+];
+for (const part of ['simplified', 'all'] as const) {
+  const corpus = await realCorpusSite(log, part);
+  search.push(
+    await benchSiteSearch({
+      site: `real corpus, ${part === 'all' ? 'all' : 'simplified half'}`,
+      dir: corpus.dir,
+      pages: corpus.pages,
+      startPath: '',
+      ui: SITE_UI,
+      // Its query set lands on both halves: on the simplified half, only latency and bytes count.
+      set: realCorpusSet(corpus.dir, corpus.notePaths),
+    }),
+  );
+}
 
 const STEPS = ['markdown', 'figures', 'pages', 'search index', 'service worker'];
 
@@ -160,24 +197,42 @@ table(
     scores.seo,
   ]),
 );
+const percent = (n: number, of: number) => `${n}/${of} (${Math.round((100 * n) / of)}%)`;
 table(
-  'search (the real note)',
-  ['figure', 'value'],
+  'search: the site against Pagefind alone on the same pages (latency: last keystroke to settled results, in the UI)',
   [
-    ['index (index + fragments)', `${kb(search.indexBytes)} KB`],
-    ['runtime (pagefind.js + worker + wasm)', `${kb(search.runtimeBytes)} KB`],
-    [
-      'first search fetches (raw / gzipped)',
-      `${kb(search.firstSearchBytes)} / ${kb(search.firstSearchGzipBytes)} KB in ${search.firstSearchRequests} requests`,
-    ],
-    ['latency after the first query (median / p95)', `${search.medianMs.toFixed(1)} / ${search.p95Ms.toFixed(1)} ms`],
-    ['query set, this site', `${search.score}/${search.cases}`],
-    ['query set, Pagefind alone on the same pages', `${search.pagefindAloneScore}/${search.cases}`],
+    'site',
+    'search',
+    'passed',
+    'answer first',
+    'exact P@5',
+    'median ms',
+    'p95 ms',
+    'first search KB (gzip)',
+    'requests',
+    'index MB',
   ],
+  search.flatMap((s) =>
+    [s.ours, s.plain].map((ui, index) => [
+      index === 0 ? `${s.site} (${s.pages} pages)` : '',
+      ui.ui,
+      percent(ui.passed, ui.total),
+      ui.first === undefined ? '' : percent(ui.first, ui.total),
+      ui.precisionAt5.toFixed(2),
+      ui.medianMs.toFixed(0),
+      ui.p95Ms.toFixed(0),
+      `${kb(ui.firstSearchBytes)} (${kb(ui.firstSearchGzipBytes)})`,
+      ui.firstSearchRequests,
+      ((index === 0 ? s.indexBytes : s.plainIndexBytes) / 1024 / 1024).toFixed(2),
+    ]),
+  ),
 );
-if (search.pagefindAloneFailures.length > 0) {
-  console.log('\n  where Pagefind alone fails:');
-  for (const failure of search.pagefindAloneFailures) console.log(`    ${failure}`);
+for (const s of search) {
+  for (const ui of [s.ours, s.plain]) {
+    if (ui.failures.length === 0 || s.site.includes('simplified')) continue;
+    console.log(`\n  ${s.site}, ${ui.ui}: failing`);
+    for (const failure of ui.failures) console.log(`    ${failure}`);
+  }
 }
 console.log(`\nbench took ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`);
 
