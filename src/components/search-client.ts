@@ -290,7 +290,11 @@ export class SiteSearch {
     const answer = searched.length > 0 ? await this.#pagefind.search(searched.join(' ')) : null;
     const positions = new Map((answer?.results ?? []).map((r) => [r.id, r.words]));
     for (const result of exact) {
-      const found = occurrencesOf(positions.get(result.id) ?? [], chars.length, offsets.length > 0 ? offsets : undefined);
+      const found = occurrencesOf(
+        positions.get(result.id) ?? [],
+        chars.length,
+        offsets.length > 0 ? offsets : undefined,
+      );
       pages.set(result.id, found.length > 0 ? found : occurrencesOf(result.words, chars.length));
     }
     return { pages, all: answer?.results ?? [] };

@@ -129,7 +129,9 @@ describe('storePage', () => {
     const stored = storePage(content, long, 'p/', { index: 0, title: 'p' });
     const { head, first } = readPageHead(stored.files[0]!.text);
     assert.deepEqual(head.h, []);
-    const headings = [first, ...stored.files.slice(1).map((file) => readPagePart(file.text))].flatMap((part) => part.headings);
+    const headings = [first, ...stored.files.slice(1).map((file) => readPagePart(file.text))].flatMap(
+      (part) => part.headings,
+    );
     assert.deepEqual(
       headings.map(([, , id]) => id),
       paragraphs.map((_, i) => `s${i}`),
