@@ -35,7 +35,7 @@ import {
   readPages,
   type SiteTable,
 } from '../lib/search-store.ts';
-import { exactQuery, queryTerms } from '../lib/search-text.ts';
+import { exactQuery, type QueryTerm, queryTerms } from '../lib/search-text.ts';
 import { fragmentHref, siteUrl } from '../lib/urls.ts';
 import { BASE, HIGHLIGHT_PARAM, PAGEFIND_BUNDLE } from './search-paths.ts';
 
@@ -180,6 +180,8 @@ export interface Found {
   /** What the index answered, for ranking again (and for looking into a ranking). */
   hits: TermHits[];
   loose: PagefindResult[];
+  /** The query's terms. */
+  terms: QueryTerm[];
 }
 
 export class SiteSearch {
@@ -242,15 +244,40 @@ export class SiteSearch {
       averageTitleWords: this.#averageTitleWords,
       traditionalQuery: terms.some((term) => term.han && this.#folding.isTraditional(term.text)),
     };
-    if (terms.length === 0) return { query, ranked: [], weights: [], context, hits: [], loose: [] };
+    if (terms.length === 0) return { query, ranked: [], weights: [], context, hits: [], loose: [], terms };
     let loose: PagefindResult[] = [];
     const hits: TermHits[] = await Promise.all(
       terms.map(async (term, index) => {
         if (!term.han || [...term.text].length === 1) {
-          const answer = await this.#pagefind.search(term.han ? this.#folding.fold(term.text) : term.text);
-          const results = answer?.results ?? [];
-          if (index === 0) loose = results;
-          return { spellings: [new Map(results.map((r) => [r.id, occurrencesOf(r.words, 1)]))] };
+          // A word written with a hyphen or dot (`D-Bus`) is its parts one after another (the mark between them a word too).
+          const parts = term.han ? [this.#folding.fold(term.text)] : term.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+          if (parts.length === 1) {
+            const results = (await this.#pagefind.search(parts[0]!))?.results ?? [];
+            if (index === 0) loose = results;
+            return { spellings: [new Map(results.map((r) => [r.id, occurrencesOf(r.words, 1)] as const))] };
+          }
+          // Where each part is: searched on its own, but for the shortest (`d`: a prefix of thousands of
+          // words), whose places are those of all the parts together less the others'.
+          const shortest = parts.reduce((a, b) => (b.length < a.length ? b : a));
+          const [together, ...others] = await Promise.all([
+            this.#pagefind.search(parts.join(' ')),
+            ...parts.map((part) => (part === shortest ? null : this.#pagefind.search(part))),
+          ]);
+          const placesOf = (answer: typeof together) =>
+            new Map((answer?.results ?? []).map((r) => [r.id, r.words] as const));
+          const all = placesOf(together);
+          const byPart = others.map(placesOf);
+          const pages = new Map<string, Occurrence[]>();
+          for (const [id, positions] of all) {
+            const known = new Set(byPart.flatMap((places) => places.get(id) ?? []));
+            const found = chained(
+              parts.map((part, k) =>
+                part === shortest ? positions.filter((position) => !known.has(position)) : (byPart[k]!.get(id) ?? []),
+              ),
+            );
+            if (found.length > 0) pages.set(id, found);
+          }
+          return { spellings: [pages] };
         }
         const spellings = this.#folding.spellings(term.text);
         const found = await Promise.all(spellings.map((spelling, k) => this.#phrase(spelling, k === 0)));
@@ -260,7 +287,7 @@ export class SiteSearch {
     );
     const facts = (id: string) => this.facts(id);
     const found = rankPages(hits, [], facts, context);
-    if (found.ranked.length >= FEW_PHRASE_RESULTS) return { query, ...found, context, hits, loose: [] };
+    if (found.ranked.length >= FEW_PHRASE_RESULTS) return { query, ...found, context, hits, loose: [], terms };
     // Few pages have every phrase: those with every character and word somewhere follow, as weaker matches.
     if (terms.length > 1) {
       const words = terms.flatMap((term) =>
@@ -268,7 +295,7 @@ export class SiteSearch {
       );
       loose = (await this.#pagefind.search([...new Set(words)].join(' ')))?.results ?? [];
     }
-    return { query, ...rankPages(hits, loose, facts, context), context, hits, loose };
+    return { query, ...rankPages(hits, loose, facts, context), context, hits, loose, terms };
   }
 
   /**
@@ -341,10 +368,16 @@ export class SiteSearch {
         ),
       ),
     );
-    const pages = ranked.flatMap((rankedPage, index) => {
-      const result = loaded[index]!;
-      return result.status === 'fulfilled' ? [{ ranked: rankedPage, page: result.value }] : [];
-    });
+    const pages = (
+      await Promise.all(
+        ranked.map(async (rankedPage, index) => {
+          const result = loaded[index]!;
+          if (result.status !== 'fulfilled') return [];
+          const checked = await this.#verified(rankedPage, result.value, found.terms);
+          return checked ? [{ ranked: checked, page: result.value }] : [];
+        }),
+      )
+    ).flat();
     const rescored = new Map(
       pages.map(({ ranked: r, page }) => [
         r.id,
@@ -375,7 +408,31 @@ export class SiteSearch {
         return { ...result, twins };
       }),
     );
-    return { shown, missing: ranked.length - pages.length };
+    return { shown, missing: loaded.filter((result) => result.status === 'rejected').length };
+  }
+
+  /**
+   * A page with the occurrences of a word written with a hyphen or dot
+   * (`GPT-3`) checked against its text: the index knows its parts were
+   * there, one word apart, not that the word between them was the hyphen
+   * (`WebGPT 3、`). Undefined if none is left.
+   */
+  async #verified(ranked: RankedPage, page: StoredPage, terms: QueryTerm[]): Promise<RankedPage | undefined> {
+    if (ranked.tier !== 'phrase' || terms.every((term) => term.han || !/[^\p{L}\p{N}]/u.test(term.text))) return ranked;
+    const occurrences = await Promise.all(
+      ranked.occurrences.map(async (list, index) => {
+        const term = terms[index];
+        if (!term || term.han || !/[^\p{L}\p{N}]/u.test(term.text)) return list;
+        const kept: Occurrence[] = [];
+        for (const o of list.slice(0, 20)) {
+          const word = await page.words(o.start, o.start + o.length);
+          const text = Array.from({ length: o.length }, (_, k) => word(o.start + k) ?? '').join('');
+          if (text.replace(/\s+/g, '').toLowerCase() === term.text) kept.push(o);
+        }
+        return kept;
+      }),
+    );
+    return occurrences.every((list) => list.length > 0) ? { ...ranked, occurrences } : undefined;
   }
 
   /** A page's copy in the other script, as its result shows it: where to open it, what to mark there. */
@@ -444,6 +501,25 @@ export class SiteSearch {
     const query = result.phrases.map((p) => `${HIGHLIGHT_PARAM}=${encodeURIComponent(p)}`).join('&');
     return `${siteUrl(BASE, result.page.head.p)}${query ? `?${query}` : ''}${id ? fragmentHref(id) : ''}`;
   }
+}
+
+/** Where each part follows the one before it, at most two words on (a hyphen between them is a word). */
+function chained(parts: number[][]): Occurrence[] {
+  const sets = parts.map((positions) => new Set(positions));
+  const found: Occurrence[] = [];
+  for (const start of [...(parts[0] ?? [])].sort((a, b) => a - b)) {
+    let end = start;
+    for (const set of sets.slice(1)) {
+      const next = set.has(end + 1) ? end + 1 : set.has(end + 2) ? end + 2 : -1;
+      if (next < 0) {
+        end = -1;
+        break;
+      }
+      end = next;
+    }
+    if (end >= 0 && !found.some((o) => start < o.start + o.length)) found.push({ start, length: end - start + 1 });
+  }
+  return found;
 }
 
 /** The position around which most of `positions` lie (for a page with the characters apart). */

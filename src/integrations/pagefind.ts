@@ -32,12 +32,24 @@ export interface NoteForSearch {
 /** Pagefind's files the site's search never loads. */
 const UNUSED = /^(fragment|playground)$|^pagefind-(ui|component-ui|modular-ui|highlight|worker)\./;
 
+/**
+ * What search needs from the network, relative to `out`: `always` for any
+ * search (Pagefind's code, page list and every index chunk, the table), and
+ * by site path (`生成式ai学习笔记/1-chatgpt-原理剖析/`) the files that show that
+ * page in results. What the service worker should keep for offline search
+ * of the pages it keeps.
+ */
+export interface SearchFiles {
+  always: string[];
+  byPage: Map<string, string[]>;
+}
+
 /** Indexes the built pages in `out` into `out/pagefind/`, with what results show. */
 export async function writeSearchIndex(
   out: string,
   logger: AstroIntegrationLogger,
   notes: NoteForSearch[] = [],
-): Promise<void> {
+): Promise<SearchFiles> {
   const started = performance.now();
   const folding = fullFolding();
   const dictionary = new SiteDictionary();
@@ -87,6 +99,7 @@ export async function writeSearchIndex(
   mkdirSync(pageDir, { recursive: true });
   let missed = 0;
   const rows = new Map<string, PageRow>();
+  const byPage = new Map<string, string[]>();
   for (const [id, fragment] of readFragments(path.join(bundle, 'fragment'))) {
     const page = pages.get(fragment.url);
     if (!page) throw new Error(`search: Pagefind indexed ${fragment.url}, which was not given to it`);
@@ -97,6 +110,10 @@ export async function writeSearchIndex(
     }
     const stored = storePage(fragment.content, page.prepared, page.sitePath, { index: note, title: noteTitles[note]! });
     missed += stored.missed;
+    byPage.set(
+      page.sitePath,
+      stored.files.map(({ suffix }) => `pagefind/page/${id}${suffix}.pf_page`),
+    );
     for (const { suffix, text } of stored.files)
       writeFileSync(path.join(pageDir, `${id}${suffix}.pf_page`), gzipSync(text));
     const { head } = stored;
@@ -119,6 +136,10 @@ export async function writeSearchIndex(
   writeFileSync(path.join(bundle, 'search.pf_site'), gzipSync(JSON.stringify(table)));
   for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(path.join(bundle, name), { recursive: true });
   logger.info(`indexed ${pages.size} pages for search (${Math.round(performance.now() - started)} ms)`);
+  const always = listFiles(bundle)
+    .filter((file) => !file.startsWith('page/'))
+    .map((file) => `pagefind/${file}`);
+  return { always, byPage };
 }
 
 const HAN = /\p{Script=Han}/gu;
