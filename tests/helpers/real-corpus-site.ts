@@ -138,7 +138,7 @@ export async function realCorpusSite(
   log: (line: string) => void = () => {},
   part: CorpusPart = 'all',
 ): Promise<RealCorpusSite> {
-  const { staged, out, stamp: stampFile, cache } = paths(part);
+  const { staged: notesDir, out, stamp: stampFile, cache } = paths(part);
   if (!existsSync(path.join(CORPUS, STAMP_NAME))) {
     log('making the real corpus (scripts/corpus/real-notes.ts)…');
     const { makeRealCorpus } = await import('../../scripts/corpus/real-notes.ts');
@@ -154,29 +154,29 @@ export async function realCorpusSite(
   const names = stagedNames(files);
   if (!current) {
     log(`staging ${files.length} notes of the real corpus…`);
-    rmSync(staged, { recursive: true, force: true });
-    mkdirSync(staged, { recursive: true });
+    rmSync(notesDir, { recursive: true, force: true });
+    mkdirSync(notesDir, { recursive: true });
     // Figures and folders as they are; then each note, escaped, under its staged name.
-    cpSync(CORPUS, staged, {
+    cpSync(CORPUS, notesDir, {
       recursive: true,
       filter: (source) => !/\.mdx?$/i.test(source) && !source.endsWith(STAMP_NAME),
     });
     for (const [file, staged] of names) {
-      writeFileSync(path.join(staged, staged), escapeDollars(readFileSync(path.join(CORPUS, file), 'utf8')));
+      writeFileSync(path.join(notesDir, staged), escapeDollars(readFileSync(path.join(CORPUS, file), 'utf8')));
     }
     log('building the real corpus site…');
     const started = performance.now();
     rmSync(out, { recursive: true, force: true });
     const result = runBuild(
-      { notesDir: path.relative(ROOT, staged), base: '/', outDir: path.relative(ROOT, out) },
+      { notesDir: path.relative(ROOT, notesDir), base: '/', outDir: path.relative(ROOT, out) },
       { NOTES_CACHE: cache },
     );
     if (result.status !== 0) throw new Error(`building the real corpus site failed:\n${result.output.slice(-4000)}`);
     log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   // Rendered notes come from the build's cache: this only reads where each note was published.
-  const content = await buildNotes({ notesDir: staged, base: '/', root: ROOT, cacheDir: cache });
-  const byFile = new Map(content.notes.map((note) => [path.relative(staged, path.resolve(ROOT, note.file)), note]));
+  const content = await buildNotes({ notesDir, base: '/', root: ROOT, cacheDir: cache });
+  const byFile = new Map(content.notes.map((note) => [path.relative(notesDir, path.resolve(ROOT, note.file)), note]));
   const notePaths = new Map<string, string>();
   for (const [file, staged] of names) {
     const note = byFile.get(staged);

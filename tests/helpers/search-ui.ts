@@ -22,6 +22,8 @@ export interface SearchUi {
   sectionTitle?: string;
   /** The text shown for a result (title, sections, excerpts), inside it. */
   text?: string;
+  /** A result's excerpts, inside it. */
+  excerpt?: string;
   /** Links of a result to the same page in another script, inside it, and the section each opens at. */
   twins?: string;
   twinSection?: string;
@@ -41,6 +43,7 @@ export const SITE_UI: SearchUi = {
   result: '.search-dialog .search-result',
   link: '.search-result-link',
   sectionTitle: '.search-section .search-result-title',
+  excerpt: '.search-excerpt',
   twins: '.search-result-twin',
   twinSection: '.search-twin-section',
 };
@@ -57,6 +60,7 @@ export const PAGEFIND_UI: SearchUi = {
   link: '.pagefind-ui__result-link',
   sectionTitle: '.pagefind-ui__result-nested .pagefind-ui__result-title',
   text: '.pagefind-ui__result-inner',
+  excerpt: '.pagefind-ui__result-excerpt',
 };
 
 /** The site's search before this branch: Pagefind's default UI in the dialog (for the before/after table). */
@@ -79,6 +83,8 @@ export interface ShownResults {
   sections: (string | undefined)[];
   /** Each result's visible text. */
   texts: string[];
+  /** Each result's excerpts. */
+  excerpts: string[][];
   /** From the last keystroke to the last change of the results, in ms. */
   settledMs: number;
 }
@@ -121,7 +127,7 @@ export async function typeQuery(page: Page, ui: SearchUi, query: string, limit =
     () => (window as unknown as { __search: { lastKey: number; lastChange: number } }).__search,
   );
   const shown = await page.locator(ui.result).evaluateAll(
-    (results, [link, section, text, max, twins, twinSection]) =>
+    (results, [link, section, text, max, twins, twinSection, excerpt]) =>
       results.slice(0, max as number).map((result) => ({
         url: (() => {
           const a = result.querySelector<HTMLAnchorElement>(link as string);
@@ -132,6 +138,9 @@ export async function typeQuery(page: Page, ui: SearchUi, query: string, limit =
               decodeURIComponent(a.pathname + a.search),
             )
           : [],
+        excerpts: excerpt
+          ? [...result.querySelectorAll(excerpt as string)].map((e) => e.textContent?.trim() ?? '')
+          : [],
         twinSections: twins
           ? [...result.querySelectorAll<HTMLAnchorElement>(twins as string)].map(
               (a) => a.querySelector(twinSection as string)?.textContent?.trim() ?? undefined,
@@ -140,12 +149,13 @@ export async function typeQuery(page: Page, ui: SearchUi, query: string, limit =
         section: section ? result.querySelector(section as string)?.textContent?.trim() : undefined,
         text: ((text ? result.querySelector(text as string) : result) as HTMLElement | null)?.textContent ?? '',
       })),
-    [ui.link, ui.sectionTitle, ui.text, limit, ui.twins, ui.twinSection] as const,
+    [ui.link, ui.sectionTitle, ui.text, limit, ui.twins, ui.twinSection, ui.excerpt] as const,
   );
   return {
     urls: shown.map((s) => s.url),
     twins: shown.map((s) => s.twins),
     twinSections: shown.map((s) => s.twinSections),
+    excerpts: shown.map((s) => s.excerpts),
     sections: shown.map((s) => s.section),
     texts: shown.map((s) => s.text),
     settledMs: Math.max(0, lastChange - lastKey),
