@@ -2,8 +2,9 @@
  * What every page carries of search, kept tiny: the button and keys that
  * open the dialog (`/`, Ctrl/Cmd+K; Esc closes), and, on a page opened from
  * a result, the loading of the marker for the phrases found. The search
- * itself (`search-client.ts`: Pagefind, the table of pages, the UI) loads on
- * first opening; the search box is already there, so typing starts at once.
+ * itself (`search-client.ts`: Pagefind and the table of pages;
+ * `search-dialog.ts`: the UI) loads on first opening; the search box is
+ * already there, so typing starts at once.
  */
 import { HIGHLIGHT_PARAM } from './search-paths.ts';
 
@@ -25,7 +26,7 @@ function openSearch(): void {
   element.querySelector<HTMLInputElement>('.search-input')?.focus();
   if (started) return;
   started = true;
-  import('./search-client.ts')
+  import('./search-dialog.ts')
     .then(async ({ loadSearch, connectSearch }) => connectSearch(element, await loadSearch()))
     .catch(() => {
       started = false;
