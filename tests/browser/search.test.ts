@@ -69,7 +69,7 @@ describe('the search dialog, under /notes-site/', () => {
   }
 
   const searchRequests = (requests: string[]) =>
-    requests.filter((url) => /\/pagefind\/|search-client|search-highlight/.test(url));
+    requests.filter((url) => /\/pagefind\/|search-(client|dialog|highlight)/.test(url));
 
   it('fetches nothing of search until it is opened', async () => {
     const { page, requests } = await openChapter();
