@@ -7,8 +7,11 @@
  * - what a reader's browser pays on the real note: bytes per page by type
  *   (gzipped), requests, Lighthouse scores; the JavaScript by file and by
  *   reading feature (raw and gzipped);
- * - search: index size, bytes of the first search, latency, query-set score
- *   against Pagefind alone;
+ * - search, on the real note and on the real corpus (`scripts/corpus/`,
+ *   Debian's Chinese manuals: all of it, ~1,500 pages, and its simplified
+ *   half, ~750), against Pagefind alone on the same pages: the query sets'
+ *   score, exact-match precision of the first five, latency in the UI,
+ *   bytes of the first search, index size (`bench/search.ts`);
  * - the same builds side by side with Astro Starlight on the same notes
  *   (`scripts/bench/starlight.ts` says how it is set up and configured),
  *   clean builds alternated, as ratios ours / Starlight;
@@ -18,18 +21,22 @@
  * - the real corpus (`scripts/corpus/`): notes and pages published, build
  *   time, refusals and warnings.
  * `BENCH_SIZES=real,10` (`real`: the notes folder as it is), `BENCH_SCALE_SIZES=1,100` and `BENCH_REPEATS=1`
- * shorten a run; `BENCH_PEERS=off` skips Starlight, `BENCH_REAL_CORPUS=off` the real corpus.
+ * shorten a run; `BENCH_PEERS=off` skips Starlight, `BENCH_REAL_CORPUS=off` the real corpus (and search on it);
+ * `BENCH_ONLY=search` measures search alone, `BENCH_ONLY=builds` the builds alone.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from '../tests/helpers/browser.ts';
+import { realCorpusSite } from '../tests/helpers/real-corpus-site.ts';
+import { firstNoteSet, realCorpusSet } from '../tests/helpers/search-sets.ts';
+import { SITE_UI } from '../tests/helpers/search-ui.ts';
 import { buildSite, builtSite, ROOT } from '../tests/helpers/sites.ts';
 import { type BuildRun, benchBuilds, parseSizes } from './bench/builds.ts';
 import { benchPages } from './bench/pages.ts';
 import { benchRealCorpus } from './bench/real-corpus.ts';
 import { benchScale } from './bench/scale.ts';
 import { featureScripts, shippedScripts } from './bench/scripts.ts';
-import { benchSearch } from './bench/search.ts';
+import { benchSiteSearch, type SiteSearchBench } from './bench/search.ts';
 
 const NOTE = encodeURIComponent('生成式ai学习笔记');
 const CHAPTERS = [
@@ -41,6 +48,9 @@ const CHAPTERS = [
 const sizes = parseSizes(process.env.BENCH_SIZES ?? 'real,1,10,100,500');
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 const peers = process.env.BENCH_PEERS !== 'off';
+const realCorpusOn = process.env.BENCH_REAL_CORPUS !== 'off';
+const only = process.env.BENCH_ONLY;
+const measures = (part: 'builds' | 'search') => only === undefined || only === part;
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -51,6 +61,7 @@ const pad = (text: string, width: number, left: boolean) =>
   left ? text + ' '.repeat(width - columns(text)) : ' '.repeat(width - columns(text)) + text;
 
 function table(title: string, header: string[], rows: (string | number)[][]): void {
+  if (rows.length === 0) return;
   const cells = [header, ...rows.map((row) => row.map(String))];
   const widths = header.map((_, column) => Math.max(...cells.map((row) => columns(row[column]!))));
   console.log(`\n${title}`);
@@ -69,28 +80,66 @@ function growthPer10x(a: BuildRun, b: BuildRun, value: (run: BuildRun) => number
 const started = performance.now();
 ensureChromium();
 
-log(`building corpora of ${sizes.join(', ')} notes, ${repeats}× each${peers ? ', alternated with Starlight' : ''}…`);
-const builds = benchBuilds(ROOT, sizes, repeats, log, peers);
+if (measures('builds'))
+  log(`building corpora of ${sizes.join(', ')} notes, ${repeats}× each${peers ? ', alternated with Starlight' : ''}…`);
+const builds = measures('builds') ? benchBuilds(ROOT, sizes, repeats, log, peers) : [];
 // Growth is read over the generated corpora only; the real note is a corpus of its own.
 const generated = builds.filter((run) => run.corpus !== 'real note');
 
 log('measuring the real note in Chromium…');
 buildSite('root');
 const dir = builtSite('root');
-const pages = await benchPages(
-  dir,
-  ['', `${NOTE}/`, ...CHAPTERS, `${NOTE}/${encodeURIComponent('全文·打印')}/`],
-  ['', CHAPTERS[0]!],
-);
-const scripts = {
-  shipped: shippedScripts(dir, readFileSync(path.join(dir, decodeURIComponent(CHAPTERS[0]!), 'index.html'), 'utf8')),
-  features: await featureScripts(),
-};
-const search = await benchSearch(dir, CHAPTERS[0]!);
+const everything = only === undefined;
+const pages = everything
+  ? await benchPages(
+      dir,
+      ['', `${NOTE}/`, ...CHAPTERS, `${NOTE}/${encodeURIComponent('全文·打印')}/`],
+      ['', CHAPTERS[0]!],
+    )
+  : { weights: [], lighthouse: [] };
+const scripts = everything
+  ? {
+      shipped: shippedScripts(
+        dir,
+        readFileSync(path.join(dir, decodeURIComponent(CHAPTERS[0]!), 'index.html'), 'utf8'),
+      ),
+      features: await featureScripts(),
+    }
+  : { shipped: [], features: [] };
+
+const search: SiteSearchBench[] = [];
+if (measures('search')) {
+  log('measuring search: the real note, then the real corpus (made and built the first time: minutes)…');
+  search.push(
+    await benchSiteSearch({
+      site: 'real note',
+      dir,
+      pages: 5,
+      startPath: CHAPTERS[0]!,
+      ui: SITE_UI,
+      set: firstNoteSet(dir),
+    }),
+  );
+  for (const part of realCorpusOn ? (['simplified', 'all'] as const) : []) {
+    const corpus = await realCorpusSite(log, part);
+    search.push(
+      await benchSiteSearch({
+        site: `real corpus, ${part === 'all' ? 'all' : 'simplified half'}`,
+        dir: corpus.dir,
+        pages: corpus.pages,
+        startPath: '',
+        ui: SITE_UI,
+        // Its query set lands on both halves: on the simplified half, only latency and bytes count.
+        set: realCorpusSet(corpus.dir, corpus.notePaths),
+      }),
+    );
+  }
+}
 const scaleSizes = (process.env.BENCH_SCALE_SIZES ?? '1,100,500,1500').split(',').map(Number);
-log(`measuring collections of ${scaleSizes.join(', ')} notes (first note's figures as PNG screenshots)…`);
-const scale = await benchScale(ROOT, scaleSizes, log);
-const realCorpus = process.env.BENCH_REAL_CORPUS === 'off' ? undefined : await benchRealCorpus(ROOT, log);
+if (everything)
+  log(`measuring collections of ${scaleSizes.join(', ')} notes (first note's figures as PNG screenshots)…`);
+const scale = everything ? await benchScale(ROOT, scaleSizes, log) : [];
+const realCorpus = everything && realCorpusOn ? await benchRealCorpus(ROOT, log) : undefined;
 
 const STEPS = ['markdown', 'figures', 'pages', 'search index', 'service worker'];
 
@@ -252,24 +301,42 @@ table(
     scores.seo,
   ]),
 );
+const percent = (n: number, of: number) => `${n}/${of} (${Math.round((100 * n) / of)}%)`;
 table(
-  'search (the real note)',
-  ['figure', 'value'],
+  'search: the site against Pagefind alone on the same pages (latency: last keystroke to settled results, in the UI)',
   [
-    ['index (index + fragments)', `${kb(search.indexBytes)} KB`],
-    ['runtime (pagefind.js + worker + wasm)', `${kb(search.runtimeBytes)} KB`],
-    [
-      'first search fetches (raw / gzipped)',
-      `${kb(search.firstSearchBytes)} / ${kb(search.firstSearchGzipBytes)} KB in ${search.firstSearchRequests} requests`,
-    ],
-    ['latency after the first query (median / p95)', `${search.medianMs.toFixed(1)} / ${search.p95Ms.toFixed(1)} ms`],
-    ['query set, this site', `${search.score}/${search.cases}`],
-    ['query set, Pagefind alone on the same pages', `${search.pagefindAloneScore}/${search.cases}`],
+    'site',
+    'search',
+    'passed',
+    'answer first',
+    'exact P@5',
+    'median ms',
+    'p95 ms',
+    'first search KB (gzip)',
+    'requests',
+    'index MB',
   ],
+  search.flatMap((s) =>
+    [s.ours, s.plain].map((ui, index) => [
+      index === 0 ? `${s.site} (${s.pages} pages)` : '',
+      ui.ui,
+      percent(ui.passed, ui.total),
+      ui.first === undefined ? '' : percent(ui.first, ui.total),
+      ui.precisionAt5.toFixed(2),
+      ui.medianMs.toFixed(0),
+      ui.p95Ms.toFixed(0),
+      `${kb(ui.firstSearchBytes)} (${kb(ui.firstSearchGzipBytes)})`,
+      ui.firstSearchRequests,
+      ((index === 0 ? s.indexBytes : s.plainIndexBytes) / 1024 / 1024).toFixed(2),
+    ]),
+  ),
 );
-if (search.pagefindAloneFailures.length > 0) {
-  console.log('\n  where Pagefind alone fails:');
-  for (const failure of search.pagefindAloneFailures) console.log(`    ${failure}`);
+for (const s of search) {
+  for (const ui of [s.ours, s.plain]) {
+    if (ui.failures.length === 0 || s.site.includes('simplified')) continue;
+    console.log(`\n  ${s.site}, ${ui.ui}: failing`);
+    for (const failure of ui.failures) console.log(`    ${failure}`);
+  }
 }
 table(
   'a collection as it grows (notes in nested categories; chapter 1 of the first note with 1600-px PNG figures)',

@@ -1,104 +1,210 @@
 /**
- * What search costs a reader and how well it finds: index size, the bytes
- * the first search fetches, query latency (median and p95 after the first
- * query), and the query set's score with the site's folding against
- * Pagefind alone on the same pages.
+ * What search costs a reader and how well it finds, for the site's search
+ * and for Pagefind alone on the same pages (Pagefind's default indexing of
+ * the built pages, its default UI with sections shown), measured the same
+ * way in Chromium: each query typed a key at a time into the UI, results
+ * read once they settle.
+ *
+ * - passed: the query set's cases that land where they must;
+ * - exact precision@5: of the first five results, the share whose page
+ *   contains the query as written, not only its characters apart;
+ * - latency: from the last keystroke to the last change of the results
+ *   (median and p95, the first query excluded: it loads search);
+ * - first search: bytes fetched from opening search to the first results
+ *   (as served, and gzipped as a server would send text), the requests;
+ * - index: the bytes of the index as deployed.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
-import { judge, runQueries } from '../../tests/helpers/search.ts';
+import type { QueryRun, QuerySet } from '../../tests/helpers/search-sets.ts';
+import { PAGEFIND_UI, type SearchUi, typeQuery } from '../../tests/helpers/search-ui.ts';
 import { serveSite } from '../../tests/helpers/serve.ts';
-import { SEARCH_CASES } from '../../tests/search-queries.ts';
 import { fileSizes, quantile } from './measuring.ts';
 
-export interface SearchBench {
-  indexBytes: number;
-  runtimeBytes: number;
+export interface FirstSearch {
+  bytes: number;
+  gzipBytes: number;
+  requests: number;
+  files: { url: string; bytes: number }[];
+}
+
+export interface UiRun {
+  ui: string;
+  firstSearch: FirstSearch;
+  queries: QueryRun[];
+}
+
+export interface UiSummary {
+  ui: string;
+  passed: number;
+  total: number;
+  /** Cases whose answer is first (when the set says). */
+  first?: number;
+  precisionAt5: number;
+  medianMs: number;
+  p95Ms: number;
   firstSearchBytes: number;
   firstSearchGzipBytes: number;
   firstSearchRequests: number;
-  medianMs: number;
-  p95Ms: number;
-  score: number;
-  pagefindAloneScore: number;
-  cases: number;
-  pagefindAloneFailures: string[];
+  failures: string[];
 }
 
-const UI_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
+export interface SiteSearchBench {
+  site: string;
+  pages: number;
+  indexBytes: number;
+  plainIndexBytes: number;
+  ours: UiSummary;
+  plain: UiSummary;
+}
 
-/** Measures search on a built site in `dir` (served at `/`). */
-export async function benchSearch(dir: string, chapterPath: string): Promise<SearchBench> {
-  const bundle = path.join(dir, 'pagefind');
-  const sizes = fileSizes(bundle);
-  const indexBytes = sizes
-    .filter(({ file }) => /^(index|fragment)\/|\.pf_meta$|pagefind-entry\.json$/.test(file))
-    .reduce((sum, f) => sum + f.bytes, 0);
-  const runtimeBytes = sizes
-    .filter(({ file }) => !UI_FILE.test(file) && /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(file))
-    .reduce((sum, f) => sum + f.bytes, 0);
+/** Pagefind's own files that are not the index (UIs, highlighter, playground). */
+const NOT_INDEX = /^(pagefind-(ui|component-ui|modular-ui|highlight)\.|playground\/|ui\.html$)/;
 
-  // Pagefind alone: the same pages indexed as they are, queried as typed.
-  const plainDir = path.join(dir, 'pagefind-plain');
-  rmSync(plainDir, { recursive: true, force: true });
+/** Bytes of a Pagefind bundle as deployed, without the UIs the site does not load. */
+export function bundleBytes(dir: string): number {
+  return fileSizes(dir)
+    .filter(({ file }) => !NOT_INDEX.test(file))
+    .reduce((sum, f) => sum + f.bytes, 0);
+}
+
+/** Indexes the built pages in `dir` as Pagefind does by default, into `dir/pagefind-plain/`, with its default UI at `ui.html`. */
+export async function writePlainPagefind(dir: string): Promise<string> {
+  const out = path.join(dir, 'pagefind-plain');
+  rmSync(out, { recursive: true, force: true });
   const { index } = await pagefind.createIndex({});
   await index!.addDirectory({ path: dir });
-  await index!.writeFiles({ outputPath: plainDir });
+  await index!.writeFiles({ outputPath: out });
   await pagefind.close();
+  const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(readFileSync(path.join(dir, 'index.html'), 'utf8'))?.[1] ?? 'zh-CN';
+  writeFileSync(
+    path.join(out, 'ui.html'),
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Pagefind alone</title>` +
+      '<link rel="stylesheet" href="pagefind-ui.css"><script src="pagefind-ui.js"></script></head>' +
+      '<body><div id="search"></div><script>new PagefindUI({ element: "#search", showSubResults: true, showImages: false });</script></body></html>',
+  );
+  return out;
+}
 
-  const site = await serveSite(dir, '/');
-  const browser = await launchBrowser();
+/** Opens `startPath` in a fresh browser context, opens search, types each query; the first query's bytes are counted. */
+export async function runUi(
+  browser: Browser,
+  siteUrl: string,
+  dir: string,
+  startPath: string,
+  ui: SearchUi,
+  queries: string[],
+): Promise<UiRun> {
+  // No service worker: it would fetch the whole site in the background, which is not search's cost.
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
   try {
-    const page = await browser.newPage();
-    const fetched: { url: string; bytes: number }[] = [];
-    await page.goto(site.url + chapterPath, { waitUntil: 'networkidle' });
-    page.on('response', async (response) => {
-      const body = await response.body().catch(() => Buffer.alloc(0));
-      fetched.push({ url: response.url(), bytes: body.length });
+    await page.goto(siteUrl + startPath, { waitUntil: 'networkidle' });
+    const files: { url: string; bytes: number }[] = [];
+    const pending: Promise<void>[] = [];
+    page.on('response', (response) => {
+      pending.push(
+        response
+          .body()
+          .then((body) => {
+            files.push({ url: decodeURIComponent(response.url().replace(siteUrl, '/')), bytes: body.length });
+          })
+          .catch(() => undefined),
+      );
     });
-    await page.click('.search-button');
-    await page.locator('.search-dialog .pagefind-ui__search-input').fill('接龙');
-    await page.locator('.pagefind-ui__result-link').first().waitFor();
+    await ui.open(page);
+    const runs: QueryRun[] = [];
+    const [first, ...rest] = queries;
+    runs.push({ query: first!, ...(await typeQuery(page, ui, first!)) });
     await page.waitForLoadState('networkidle');
-    const firstSearchBytes = fetched.reduce((sum, f) => sum + f.bytes, 0);
-    const firstSearchGzipBytes = fetched.reduce((sum, f) => {
-      const local = path.join(dir, decodeURIComponent(new URL(f.url).pathname));
+    await Promise.all(pending);
+    const firstFiles = [...files];
+    for (const query of rest) runs.push({ query, ...(await typeQuery(page, ui, query)) });
+    const gzipBytes = firstFiles.reduce((sum, f) => {
       try {
-        return sum + gzipSync(readFileSync(local)).length;
+        return sum + gzipSync(readFileSync(path.join(dir, f.url.split(/[?#]/)[0]!))).length;
       } catch {
         return sum + f.bytes;
       }
     }, 0);
-
-    const queries = SEARCH_CASES.map((c) => c.query);
-    const fresh = await browser.newPage();
-    await fresh.goto(site.url);
-    // The first query pays for loading Pagefind; latency is measured on the rest.
-    await runQueries(fresh, '/pagefind/', ['预热']);
-    const ours = await runQueries(fresh, '/pagefind/', queries);
-    const plainPage = await browser.newPage();
-    await plainPage.goto(site.url);
-    const alone = await runQueries(plainPage, '/pagefind-plain/', queries, true);
-    const times = ours.map((f) => f.milliseconds);
-    const aloneFailures = SEARCH_CASES.flatMap((c, i) => {
-      const why = judge(c, alone[i]!);
-      return why ? [`${c.query}: ${why}`] : [];
-    });
     return {
-      indexBytes,
-      runtimeBytes,
-      firstSearchBytes,
-      firstSearchGzipBytes,
-      firstSearchRequests: fetched.length,
-      medianMs: quantile(times, 0.5),
-      p95Ms: quantile(times, 0.95),
-      score: SEARCH_CASES.filter((c, i) => judge(c, ours[i]!) === undefined).length,
-      pagefindAloneScore: SEARCH_CASES.length - aloneFailures.length,
-      cases: SEARCH_CASES.length,
-      pagefindAloneFailures: aloneFailures,
+      ui: ui.name,
+      firstSearch: {
+        bytes: firstFiles.reduce((sum, f) => sum + f.bytes, 0),
+        gzipBytes,
+        requests: firstFiles.length,
+        files: firstFiles,
+      },
+      queries: runs,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Passed, precision and latency of one UI's run over a query set. */
+export function summarize(run: UiRun, set: QuerySet): UiSummary {
+  const failures: string[] = [];
+  let passed = 0;
+  let first = 0;
+  const precisions: number[] = [];
+  for (const [index, query] of run.queries.entries()) {
+    const why = set.judge(index, query);
+    if (why) failures.push(`${query.query}: ${why}`);
+    else passed += 1;
+    if (set.first?.(index, query)) first += 1;
+    const precision = set.precision(index, query);
+    if (precision !== undefined) precisions.push(precision);
+  }
+  const times = run.queries.slice(1).map((q) => q.settledMs);
+  return {
+    ui: run.ui,
+    passed,
+    total: run.queries.length,
+    ...(set.first ? { first } : {}),
+    precisionAt5: precisions.reduce((sum, p) => sum + p, 0) / Math.max(1, precisions.length),
+    medianMs: quantile(times, 0.5),
+    p95Ms: quantile(times, 0.95),
+    firstSearchBytes: run.firstSearch.bytes,
+    firstSearchGzipBytes: run.firstSearch.gzipBytes,
+    firstSearchRequests: run.firstSearch.requests,
+    failures,
+  };
+}
+
+/**
+ * Measures the site's search (`ours`, as `ui` drives it) and Pagefind alone
+ * on the built site in `dir` (served at `/`), over a query set; `raw` gets
+ * both runs, for a later look.
+ */
+export async function benchSiteSearch(options: {
+  site: string;
+  dir: string;
+  pages: number;
+  startPath: string;
+  ui: SearchUi;
+  set: QuerySet;
+  raw?: (runs: UiRun[]) => void;
+}): Promise<SiteSearchBench> {
+  const { dir, set } = options;
+  const plainDir = await writePlainPagefind(dir);
+  const site = await serveSite(dir, '/');
+  const browser = await launchBrowser();
+  try {
+    const ours = await runUi(browser, site.url, dir, options.startPath, options.ui, set.queries);
+    const plain = await runUi(browser, site.url, dir, 'pagefind-plain/ui.html', PAGEFIND_UI, set.queries);
+    options.raw?.([ours, plain]);
+    return {
+      site: options.site,
+      pages: options.pages,
+      indexBytes: bundleBytes(path.join(dir, 'pagefind')),
+      plainIndexBytes: bundleBytes(plainDir),
+      ours: summarize(ours, set),
+      plain: summarize(plain, set),
     };
   } finally {
     await browser.close();

@@ -52,7 +52,8 @@ function showPanel(panel: HTMLElement, note: string): void {
   const items = [
     ...document.querySelectorAll<HTMLElement>(`[data-progress-note="${CSS.escape(note)}"] [data-chapter]`),
   ];
-  const chapters = items.map((item) => item.dataset.chapter!);
+  // The note page lists its chapters twice (its contents, and the drawer every note page has): count each once.
+  const chapters = [...new Set(items.map((item) => item.dataset.chapter!))];
   const link = $<HTMLAnchorElement>('[data-progress-continue]', panel)!;
   $<HTMLButtonElement>('[data-progress-clear]', panel)!.disabled = !available;
   $('[data-progress-unavailable]', panel)!.hidden = available;
@@ -65,7 +66,12 @@ function showPanel(panel: HTMLElement, note: string): void {
   // The link starts the note; once there is a place to come back to, it continues there.
   start ??= [link.textContent!, link.href];
   const place = available ? continueAt(progress, note, chapters) : undefined;
-  const target = place && $<HTMLAnchorElement>('a', items[chapters.indexOf(place.chapter)]);
+  const target =
+    place &&
+    $<HTMLAnchorElement>(
+      'a',
+      items.find((item) => item.dataset.chapter === place.chapter),
+    );
   link.textContent = target
     ? `继续阅读：${$('.chapter-number', target)!.textContent} ${$('.chapter-title', target)!.textContent}`
     : start[0];

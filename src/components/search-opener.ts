@@ -1,20 +1,21 @@
 /**
  * What every page carries of search, kept tiny: the button and keys that
- * open the dialog (`/`, Ctrl/Cmd+K; Esc closes; arrows move through
- * results), and the highlighter for a page opened from a result. The search
- * itself (`search-client.ts`) loads on first opening.
+ * open the dialog (`/`, Ctrl/Cmd+K; Esc closes), and, on a page opened from
+ * a result, the loading of the marker for the phrases found. The search
+ * itself (`search-client.ts`: Pagefind and the table of pages;
+ * `search-dialog.ts`: the UI) loads on first opening; the search box is
+ * already there, so typing starts at once.
  */
-import { HIGHLIGHT_PARAM, PAGEFIND_BUNDLE } from './search-paths.ts';
+import { HIGHLIGHT_PARAM } from './search-paths.ts';
 
-let loading: Promise<void> | undefined;
+/** Whether search has loaded or is loading (it loads once; again only after a failure). */
+let started = false;
 
 const dialog = () => document.querySelector<HTMLDialogElement>('.search-dialog');
 
-function status(message: string | undefined): void {
-  const element = dialog()?.querySelector<HTMLElement>('.search-status');
-  if (!element) return;
-  element.hidden = !message;
-  element.textContent = message ?? '';
+function status(element: HTMLDialogElement, message: string): void {
+  const line = element.querySelector<HTMLElement>('.search-status');
+  if (line) line.textContent = message;
 }
 
 /** Opens the search dialog, loading search the first time. */
@@ -22,28 +23,18 @@ function openSearch(): void {
   const element = dialog();
   if (!element || element.open) return;
   element.showModal();
-  loading ??= import('./search-client.ts')
-    .then(({ mountSearch }) => mountSearch('#search'))
-    .then(() => status(undefined))
+  element.querySelector<HTMLInputElement>('.search-input')?.focus();
+  if (started) return;
+  started = true;
+  import('./search-dialog.ts')
+    .then(async ({ loadSearch, connectSearch }) => connectSearch(element, await loadSearch()))
     .catch(() => {
-      loading = undefined;
-      status('搜索暂时不可用：搜索索引在 npm run build 时生成（开发服务器里没有）。请用 npm start 打开构建好的网站。');
+      started = false;
+      status(
+        element,
+        '搜索暂时不可用：搜索索引在 npm run build 时生成（开发服务器里没有），离线时需先联网打开过一次。请用 npm start 打开构建好的网站。',
+      );
     });
-  void loading.then(() => element.querySelector<HTMLInputElement>('.pagefind-ui__search-input')?.focus());
-}
-
-/** Moves focus through the results with the arrow keys (and back up to the search box). */
-function moveThroughResults(event: KeyboardEvent, element: HTMLDialogElement): void {
-  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  const links = [...element.querySelectorAll<HTMLElement>('.pagefind-ui__result-link')];
-  if (links.length === 0) return;
-  event.preventDefault();
-  const at = links.indexOf(document.activeElement as HTMLElement);
-  const next = event.key === 'ArrowDown' ? at + 1 : at - 1;
-  (next < 0
-    ? element.querySelector<HTMLElement>('.pagefind-ui__search-input')
-    : links[Math.min(next, links.length - 1)]
-  )?.focus();
 }
 
 export function initSearch(): void {
@@ -54,7 +45,6 @@ export function initSearch(): void {
   element?.addEventListener('click', (event) => {
     if (event.target === element) element.close();
   });
-  element?.addEventListener('keydown', (event) => moveThroughResults(event, element));
   document.addEventListener('keydown', (event) => {
     const typing =
       event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
@@ -63,14 +53,7 @@ export function initSearch(): void {
       openSearch();
     }
   });
-  // A page opened from a result marks the searched words (Pagefind's highlighter).
-  if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
-    void import(/* @vite-ignore */ `${PAGEFIND_BUNDLE}pagefind-highlight.js`)
-      .then(
-        ({ default: PagefindHighlight }) =>
-          // Marks are styled by the site's stylesheet; Pagefind's own inline <style> would break the page's CSP.
-          new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, markContext: 'article', addStyles: false }),
-      )
-      .catch(() => undefined);
-  }
+  // A page opened from a result marks the phrases found.
+  const phrases = new URLSearchParams(location.search).getAll(HIGHLIGHT_PARAM);
+  if (phrases.length > 0) void import('./search-highlight.ts').then(({ markPhrases }) => markPhrases(phrases));
 }

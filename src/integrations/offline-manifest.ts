@@ -3,12 +3,11 @@
  * index is written: whether the first visit stores the whole site or its
  * shell (`src/lib/offline-plan.ts` decides by bytes), and, for the "save for
  * offline reading" control, a manifest per note (its pages, figures and
- * search fragments, with sizes) and one for the site (`offline/site.json`).
+ * files search shows them from, with sizes) and one for the site (`offline/site.json`).
  * The service worker is configured from the result.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { measureFigure, type SiteContent } from '../lib/build-notes.ts';
 import { listFiles } from '../lib/files.ts';
 import {
@@ -35,6 +34,7 @@ import {
   siteUrl,
   wholeNotePath,
 } from '../lib/urls.ts';
+import type { SearchFiles } from './pagefind.ts';
 
 export interface OfflinePlan {
   mode: SiteManifest['mode'];
@@ -45,7 +45,13 @@ export interface OfflinePlan {
 }
 
 /** Writes `offline/site.json` and one manifest per note into `out`; returns what the service worker precaches. */
-export function writeOfflineManifests(out: string, content: SiteContent, base: string, notesDir: string): OfflinePlan {
+export function writeOfflineManifests(
+  out: string,
+  content: SiteContent,
+  base: string,
+  notesDir: string,
+  search: SearchFiles,
+): OfflinePlan {
   const sizes = new Map(listFiles(out).map((file) => [file, statSync(path.join(out, file)).size]));
   const sum = (files: string[]) => files.reduce((total, file) => total + (sizes.get(file) ?? 0), 0);
   const fileAt = (file: string): OfflineFile => ({ url: siteUrl(base, file), bytes: sizes.get(file) ?? 0 });
@@ -80,10 +86,6 @@ export function writeOfflineManifests(out: string, content: SiteContent, base: s
   const indexFiles = [...sizes.keys()].filter(isSearchIndexFile);
   const indexPrecached = mode === 'whole' || sum(indexFiles) <= SEARCH_INDEX_PRECACHE_BYTES;
   const precache = mode === 'whole' ? whole : whole.filter((file) => inShell(file, indexPrecached));
-  const fragments = fragmentsByPage(
-    out,
-    [...sizes.keys()].filter((file) => file.startsWith('pagefind/fragment/')),
-  );
 
   const notePages = new Set<string>();
   const notes: SiteManifest['notes'] = [];
@@ -100,10 +102,7 @@ export function writeOfflineManifests(out: string, content: SiteContent, base: s
       title: note.title,
       pages: pages.map(pageAt),
       figures: [...new Set(parts.flatMap((part) => part.figures))].map(figureFiles),
-      fragments: pages.flatMap((page) => {
-        const fragment = fragments.get(siteUrl('/', page));
-        return fragment ? [fileAt(fragment)] : [];
-      }),
+      fragments: pages.flatMap((page) => (search.byPage.get(page) ?? []).map(fileAt)),
       math: parts.some((part) => part.hasMath),
     };
     const manifestPath = offlineNoteManifestPath(note.slug);
@@ -124,24 +123,6 @@ export function writeOfflineManifests(out: string, content: SiteContent, base: s
   };
   writeJson(path.join(out, offlineSiteManifestPath), site);
   return { mode, precache, totalBytes, precacheBytes: site.precacheBytes };
-}
-
-/**
- * Which search fragment holds which page: each fragment names its page's URL
- * (relative to the site) inside; Pagefind writes them gzipped, after a signature.
- */
-function fragmentsByPage(out: string, files: string[]): Map<string, string> {
-  const byPage = new Map<string, string>();
-  for (const file of files) {
-    try {
-      const text = gunzipSync(readFileSync(path.join(out, file))).toString('utf8');
-      const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url?: string };
-      if (url) byPage.set(url, file);
-    } catch {
-      // Not a fragment this version of Pagefind writes as expected: the note is saved without it.
-    }
-  }
-  return byPage;
 }
 
 function writeJson(file: string, value: unknown): void {

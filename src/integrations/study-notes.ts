@@ -147,11 +147,18 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        await timed('search index', () => writeSearchIndex(out, logger));
+        const notes = loaded?.notes ?? [];
+        const forSearch = notes.map(({ title, categories, path, chapters }) => ({
+          title,
+          // A nested category as the note's page shows it: 编程 / Python.
+          categories: categories.map((category) => category.join(' / ')),
+          paths: [path, ...chapters.map((chapter) => chapter.path)],
+        }));
+        const searchFiles = await timed('search index', () => writeSearchIndex(out, logger, forSearch));
         if (loaded) {
           const content = loaded;
           await timed('service worker', async () => {
-            const plan = writeOfflineManifests(out, content, base, notesDir);
+            const plan = writeOfflineManifests(out, content, base, notesDir, searchFiles);
             await writeServiceWorker(out, base, plan, logger);
           });
         }

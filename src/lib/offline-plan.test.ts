@@ -80,18 +80,13 @@ describe('noteFiles and noteBytesByTier', () => {
     title: '笔记',
     pages: [{ url: '/n/', bytes: 20_000 }],
     figures: [screenshot, diagram],
-    fragments: [{ url: '/pagefind/fragment/x.pf_fragment', bytes: 2_000 }],
+    fragments: [{ url: '/pagefind/page/x.pf_page', bytes: 2_000 }],
     math: false,
   };
   it('saves the pages, the copy of each figure this screen needs, and the search fragments, each to its cache', () => {
     assert.deepEqual(
       noteFiles(note, 1).map(({ cache, file }) => `${cache} ${file.url}`),
-      [
-        'pages /n/',
-        'figures /figures/a.png.640.webp',
-        'figures /figures/c.svg',
-        'search /pagefind/fragment/x.pf_fragment',
-      ],
+      ['pages /n/', 'figures /figures/a.png.640.webp', 'figures /figures/c.svg', 'search /pagefind/page/x.pf_page'],
     );
   });
   it('sums a note at each tier', () => assert.deepEqual(noteBytesByTier(note), [34_000, 43_000, 53_000, 62_000]));
@@ -121,7 +116,9 @@ describe('which files are stored', () => {
     ['pagefind/pagefind.zh-cn_ee86c3831a13d.pf_meta', true, false, true],
     ['pagefind/index/zh-cn_62ec9c6.pf_index', true, false, true],
     ['pagefind/filter/zh-cn_9863381.pf_filter', true, false, true],
-    ['pagefind/fragment/zh-cn_219b876.pf_fragment', true, false, false],
+    ['pagefind/search.pf_site', true, true, true],
+    ['pagefind/page/zh-cn_219b876.pf_page', true, false, false],
+    ['pagefind/page/zh-cn_219b876-2.pf_page', true, false, false],
     ['pagefind/pagefind-component-ui.js', false, false, false],
     ['生成式ai学习笔记/index.html', true, false, false],
     ['categories/编程/index.html', true, false, false],

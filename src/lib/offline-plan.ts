@@ -31,7 +31,7 @@ export interface FigureFiles {
   variants: (OfflineFile & { width: number })[];
 }
 
-/** What saving one note takes: its pages, its figures, and the search fragments of its pages. */
+/** What saving one note takes: its pages, its figures, and the files search shows its pages from. */
 export interface NoteManifest {
   title: string;
   pages: OfflineFile[];
@@ -81,7 +81,8 @@ const SHELL = [
   /^icons\//,
   /^note-list\.json$/,
   /^katex\/katex\.min\.css$/,
-  /^pagefind\/(?:pagefind\.js|pagefind-worker\.js|pagefind-ui\.(?:js|css)|pagefind-highlight\.js|pagefind-entry\.json|wasm\.[^/]+)$/,
+  // Pagefind's runtime and the site's table of pages (src/lib/search-store.ts), which every search reads first.
+  /^pagefind\/(?:pagefind\.js|pagefind-entry\.json|wasm\.[^/]+|search\.pf_site)$/,
 ];
 
 /** A figure's original where smaller copies serve the page: offline, the widest copy stands in for it. */
@@ -89,7 +90,7 @@ export function isRasterOriginal(file: string): boolean {
   return file.startsWith('figures/') && isRasterFigure(file) && !/\.\d+\.(?:webp|avif)$/.test(file);
 }
 
-/** The search index proper: term chunks, page metadata, filters (not the runtime, not the per-page fragments). */
+/** The search index proper: term chunks, page metadata, filters (not the runtime, not the text of each page). */
 export function isSearchIndexFile(file: string): boolean {
   return /^pagefind\/(?:index|filter)\/|^pagefind\/[^/]+\.pf_meta$/.test(file);
 }

@@ -1,78 +1,122 @@
 /**
- * What Pagefind indexes for a page: the built HTML with its note content in
- * the search form (`search-text.ts`), its figures' alt text included, and
- * the heading anchors left out. The page readers get is not changed.
+ * What Pagefind indexes for a built page, and what results will show of it.
+ *
+ * The page is parsed once and its `[data-pagefind-body]` element (the note
+ * content) taken whole, whatever it contains (an MDX note may have its own
+ * `<article>`). Pagefind gets that element in the index form
+ * (`search-text.ts`: folded, a word per Han character, figure descriptions
+ * indexed, heading anchors and what the page marks `data-pagefind-ignore`
+ * left out). Beside it comes the same text as written, and where its title
+ * and headings lie, from which `search-store.ts` makes what results show:
+ * the page's own characters and spacing, never the index form.
  */
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
 import { SITE_LANG } from '../site.ts';
-import { SECTION_TITLES_META, searchForm, type ToSimplified, unspaceHan } from './search-text.ts';
+import { indexForm, WORD_BREAK } from './search-text.ts';
 
-// The note content of a built page: the one <article data-pagefind-body> (pages never nest articles).
-const NOTE_CONTENT = /<article\b[^>]*\bdata-pagefind-body\b[^>]*>[\s\S]*?<\/article>/;
+/** A heading of the page: where its text lies in `PreparedPage.text` (code points, end excluded). */
+export interface PreparedHeading {
+  /** Its id (the URL fragment); none for the title. */
+  id?: string;
+  /** As written. */
+  title: string;
+  start: number;
+  end: number;
+}
+
+export interface PreparedPage {
+  /** The page Pagefind indexes. */
+  html: string;
+  /** The indexed text as written, blocks separated by spaces. */
+  text: string;
+  /** The same, folded as the index is (same length in code points). */
+  folded: string;
+  /** The title (the `h1`) first, then every heading with an id. */
+  headings: PreparedHeading[];
+}
+
+// Elements whose text stands apart from what comes before and after.
+const BLOCK =
+  /^(address|article|aside|blockquote|br|caption|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)$/;
+const NOT_TEXT = /^(script|style|template|noscript)$/;
+
+/** Pagefind's attributes on the content element that the site's index does not use (filters and metadata are the site's own). */
+const DROPPED_ATTRIBUTES = ['dataPagefindFilter', 'dataPagefindMeta', 'dataPagefindSort', 'dataPagefindWeight'];
 
 /**
- * The HTML Pagefind should index for `html`, or undefined if the page has no
- * note content. Only the note content is parsed and passed on (with the
- * page's language): the rest of the page is never indexed, and skipping it
- * keeps indexing fast for thousands of pages.
+ * The index form of `html` and its text as written, or undefined if the
+ * page has no note content.
  */
-export function prepareForIndex(html: string, toSimplified: ToSimplified): string | undefined {
-  const content = NOTE_CONTENT.exec(html)?.[0];
-  if (!content) return undefined;
-  const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? SITE_LANG;
-  const tree: Root = fromHtml(content, { fragment: true });
+export function prepareForIndex(html: string, fold: (text: string) => string): PreparedPage | undefined {
+  const tree: Root = fromHtml(html);
   const body = select('[data-pagefind-body]', tree);
   if (!body) return undefined;
-  // Results show the author's own title, not its search form.
-  const h1 = select('h1', body);
-  if (h1) body.properties.dataPagefindMeta = `title:${toString(h1).trim()}`;
-  const sectionTitles = titlesAsWritten(body, toSimplified);
-  visit(body, (node, index, parent) => {
-    if (node.type === 'element' && hasClass(node, 'heading-anchor') && parent && index !== undefined) {
-      parent.children.splice(index, 1);
-      return [SKIP, index];
+  const htmlElement = select('html', tree);
+  const lang = typeof htmlElement?.properties.lang === 'string' ? htmlElement.properties.lang : SITE_LANG;
+
+  const text: string[] = [];
+  const folded: string[] = [];
+  const headings: PreparedHeading[] = [];
+  const space = () => {
+    if (text.length > 0 && text.at(-1) !== ' ') {
+      text.push(' ');
+      folded.push(' ');
     }
-    if (node.type === 'text' && node.value.trim()) node.value = searchForm(node.value, toSimplified);
-    if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.alt === 'string') {
-      node.properties.alt = searchForm(node.properties.alt, toSimplified);
-      node.properties.dataPagefindIndexAttrs = 'alt';
+  };
+  const add = (value: string): string => {
+    const written = [...value.replaceAll(WORD_BREAK, '').replace(/\s+/g, ' ')];
+    const index = indexForm(written.join(''), fold);
+    const foldedChars = [...index.replaceAll(WORD_BREAK, '')];
+    text.push(...written);
+    folded.push(...(foldedChars.length === written.length ? foldedChars : written));
+    return index;
+  };
+
+  const walk = (element: Element) => {
+    element.children = element.children.filter((child) => keep(child));
+    for (const child of element.children) {
+      if (child.type === 'text') child.value = add(child.value);
+      else if (child.type === 'element') {
+        const block = BLOCK.test(child.tagName);
+        if (block) space();
+        const heading = /^h[1-6]$/.test(child.tagName) ? { start: text.length } : undefined;
+        if (child.tagName === 'img' && typeof child.properties.alt === 'string' && child.properties.alt.trim()) {
+          space();
+          child.properties.alt = add(child.properties.alt);
+          child.properties.dataPagefindIndexAttrs = 'alt';
+          space();
+        }
+        walk(child);
+        if (heading) {
+          const title = text.slice(heading.start).join('').trim();
+          const id = typeof child.properties.id === 'string' ? child.properties.id : undefined;
+          if (child.tagName === 'h1' && !headings.some((h) => h.id === undefined))
+            headings.unshift({ title, start: heading.start, end: text.length });
+          else if (id) headings.push({ id, title, start: heading.start, end: text.length });
+        }
+        if (block) space();
+      }
     }
-    return undefined;
-  });
-  if (Object.keys(sectionTitles).length > 0) {
-    // Metadata only (not indexed text): results show these section titles as the author wrote them.
-    body.children.unshift({
-      type: 'element',
-      tagName: 'p',
-      properties: { dataPagefindIgnore: 'index', dataPagefindMeta: SECTION_TITLES_META },
-      children: [{ type: 'text', value: JSON.stringify(sectionTitles) }],
-    });
-  }
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${toHtml(tree)}</body></html>`;
+  };
+  for (const name of DROPPED_ATTRIBUTES) delete body.properties[name];
+  walk(body);
+  return {
+    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${toHtml(body)}</body></html>`,
+    text: text.join(''),
+    folded: folded.join(''),
+    headings,
+  };
 }
 
-/**
- * The section headings (by id) whose search form would read differently from
- * the text (traditional characters, spaces the author put between them).
- */
-function titlesAsWritten(body: Element, toSimplified: ToSimplified): Record<string, string> {
-  const titles: Record<string, string> = {};
-  visit(body, 'element', (node) => {
-    const id = node.properties.id;
-    if (!/^h[2-6]$/.test(node.tagName) || typeof id !== 'string') return;
-    const children = node.children.filter((child) => !(child.type === 'element' && hasClass(child, 'heading-anchor')));
-    const text = toString({ ...node, children }).trim();
-    if (unspaceHan(searchForm(text, toSimplified)) !== text) titles[id] = text;
-  });
-  return titles;
-}
-
-function hasClass(element: Element, name: string): boolean {
-  const classes = element.properties.className;
-  return Array.isArray(classes) && classes.includes(name);
+/** Whether a node stays in what is indexed. */
+function keep(node: ElementContent): boolean {
+  if (node.type === 'comment') return false;
+  if (node.type !== 'element') return true;
+  if (NOT_TEXT.test(node.tagName)) return false;
+  if (node.properties.dataPagefindIgnore !== undefined) return false;
+  const classes = node.properties.className;
+  return !(Array.isArray(classes) && classes.includes('heading-anchor'));
 }

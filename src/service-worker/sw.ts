@@ -6,8 +6,9 @@
  * generateSW would have written out: precache what the build chose (the
  * whole of a small site, a large one's shell) versioned by content, keep
  * every page and figure the reader opens and what they saved for offline
- * reading; offline, a page never saved gets a page saying so, a figure's
- * missing copy another copy of it, and search a result marked as not saved.
+ * reading; offline, a page never saved gets a page saying so, and a figure's
+ * missing copy another copy of it (search says itself when part of what it
+ * needs could not be loaded).
  */
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { clientsClaim, setCacheNameDetails } from 'workbox-core';
@@ -65,14 +66,11 @@ registerRoute(
     plugins: [ok, { handlerDidError: anotherCopyOfTheFigure }],
   }),
 );
-// Search chunks and fragments are named by their content: a cached one is never stale.
+// Search's index chunks and page files are named by their content: a cached one is never stale. (Its runtime and
+// table of pages, not so named, are in the shell every visit precaches, versioned by content.)
 registerRoute(
   under(config.search),
-  new CacheFirst({
-    cacheName: CACHE_NAMES.search,
-    matchOptions: { ignoreVary: true },
-    plugins: [ok, { handlerDidError: fragmentOfAnUnsavedPage }],
-  }),
+  new CacheFirst({ cacheName: CACHE_NAMES.search, matchOptions: { ignoreVary: true }, plugins: [ok] }),
 );
 // KaTeX's fonts: kept once fetched.
 registerRoute(
@@ -105,25 +103,4 @@ async function anotherCopyOfTheFigure({ request }: { request: Request }): Promis
     }
   }
   return best ? best.cache.match(best.key) : undefined;
-}
-
-/**
- * Offline, the search fragment of a page that was not saved is answered with
- * one that says so (a result titled 未离线保存 leading to the offline page),
- * so search lists every note it finds and opens the saved ones. Pagefind
- * reads a fragment sent uncompressed when it starts with its signature.
- */
-async function fragmentOfAnUnsavedPage({ request }: { request: Request }): Promise<Response | undefined> {
-  if (!new URL(request.url).pathname.endsWith('.pf_fragment')) return undefined;
-  const fragment = {
-    url: '/offline/',
-    content: '这一页没有离线保存，联网后才能打开。',
-    word_count: 0,
-    filters: {},
-    meta: { title: '（未离线保存的页面）' },
-    anchors: [],
-  };
-  return new Response(`pagefind_dcd${JSON.stringify(fragment)}`, {
-    headers: { 'Content-Type': 'application/octet-stream' },
-  });
 }

@@ -149,14 +149,14 @@ describe('offline at 1,500 notes, under /notes-site/', () => {
       assert.deepEqual(await figuresShown(page), [true]);
 
       await page.click('.search-button');
-      const input = page.locator('.search-dialog .pagefind-ui__search-input');
+      const input = page.locator('.search-dialog .search-input');
       await input.fill(uniqueWord(9));
-      const first = page.locator('.pagefind-ui__result').first();
-      await first.locator('.pagefind-ui__result-link').first().waitFor();
+      const first = page.locator('.search-dialog .search-result').first();
+      await first.locator('.search-result-link').first().waitFor();
       assert.match((await first.textContent()) ?? '', /第9篇/);
-      // A note not saved is found, and marked as such rather than failing.
+      // A note not saved cannot be shown offline: search says part of what it needs could not be loaded.
       await input.fill(uniqueWord(10));
-      await page.locator('.pagefind-ui__result', { hasText: '未离线保存' }).first().waitFor();
+      await page.locator('.search-dialog .search-status', { hasText: '部分搜索数据未能载入' }).waitFor();
     } finally {
       await context.setOffline(false);
     }

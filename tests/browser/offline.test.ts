@@ -94,9 +94,9 @@ describe('offline, under /notes-site/', () => {
   it('searches with the network off', async () => {
     await page.goto(site.url + CHAPTER('1-chatgpt-原理剖析'));
     await page.click('.search-button');
-    await page.locator('.search-dialog .pagefind-ui__search-input').fill('預訓練');
-    const first = page.locator('.pagefind-ui__result').first();
-    await first.locator('.pagefind-ui__result-link').first().waitFor();
+    await page.locator('.search-dialog .search-input').fill('預訓練');
+    const first = page.locator('.search-result').first();
+    await first.locator('.search-result-link').first().waitFor();
     assert.match((await first.textContent()) ?? '', /1 ChatGPT 原理剖析/);
   });
 

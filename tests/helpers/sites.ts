@@ -2,9 +2,10 @@
  * The sites the tests read: the real notes at the root and at a project
  * sub-path (as GitHub Pages serves them), a fixture notes folder with math,
  * MDX and a single-page note, one of notes as people really write them (at a
- * sub-path), one of hostile notes (at a sub-path), a note with PNG and JPEG
- * figures, and a generated collection of 1,500 notes in nested categories (at
- * the root and under a sub-path). `scripts/test.ts` builds them once.
+ * sub-path), one of hostile notes (at a sub-path), one for search, a note
+ * with PNG and JPEG figures, and a generated collection of 1,500 notes in
+ * nested categories (at the root and under a sub-path). `scripts/test.ts`
+ * builds them once.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -54,6 +55,8 @@ export const SITES = {
     outDir: '.test-out/many-sub-path',
     generate: writeManyNotes,
   },
+  // Notes for search: traditional and Taiwan words, a phrase and its characters apart, titles that are HTML.
+  search: { notesDir: 'tests/fixtures/search-notes', base: '/', outDir: '.test-out/search' },
 } satisfies Record<string, SiteBuild>;
 
 export type SiteName = keyof typeof SITES;

@@ -152,7 +152,8 @@ describe('hostile notes that are published harmless', () => {
         if (handlers.length > 0) found.push(`${file}: <${element.tagName} ${handlers.join(' ')}>`);
       }
       for (const element of selectAll(
-        'iframe, object, embed, form, base, meta[http-equiv=refresh], foreignObject',
+        // A form other than the site's own search box (which submits nowhere: its script handles it).
+        'iframe, object, embed, form:not(.search-form), base, meta[http-equiv=refresh], foreignObject',
         tree,
       )) {
         found.push(`${file}: <${element.tagName}>`);
@@ -199,10 +200,10 @@ describe('hostile notes that are published harmless', () => {
     assert.equal(toText(select('h1', article)!), "<img src=x onerror=alert('title')>标题");
     assert.equal(selectAll('img, script, b, svg', article).length, 0);
     assert.match(toText(select('.note-meta', article)!), /<b onmouseover=alert\('category'\)>分类<\/b>/);
-    assert.equal(
-      (article as Element).properties.dataPagefindFilter,
-      "笔记:<img src=x onerror=alert('title')>标题",
-      'the search filter value is the title as text (Pagefind reads what follows the first colon literally)',
+    // Pagefind's filters and metadata would reach its default UI as HTML; the site passes titles to search as data.
+    assert.deepEqual(
+      Object.keys((article as Element).properties).filter((name) => /^dataPagefind(Filter|Meta)/.test(name)),
+      [],
     );
     const chapter = page(path.join(dir, pages.find((file) => file.startsWith('标题是html/1-'))!));
     assert.equal(selectAll('article img, article svg, .toc svg', chapter).length, 0);

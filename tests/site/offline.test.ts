@@ -2,7 +2,7 @@
  * What the build decides for offline reading, read from the built sites: a
  * small site is precached whole, a large one only its shell and search
  * index (within 5 MB); each note's manifest lists its pages, the copies of
- * its figures and its search fragments, with their true sizes.
+ * its figures and the files search shows its pages from, with their true sizes.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
@@ -21,7 +21,10 @@ function read(name: SiteName) {
   const { base } = SITES[name];
   const json = <T>(url: string) => JSON.parse(readFileSync(fileForPath(dir, base, url)!, 'utf8')) as T;
   const site = json<SiteManifest>(`${base}offline/site.json`);
-  const precached = [...readFileSync(path.join(dir, 'sw.js'), 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+  // The precache list as the bundled worker has it (quoted as the minifier chose; paths percent-encoded).
+  const precached = [...readFileSync(path.join(dir, 'sw.js'), 'utf8').matchAll(/url:([`"'])([^`"']+)\1,revision/g)].map(
+    (m) => decodeURIComponent(m[2]!),
+  );
   /** The size of the file a URL names, as served. */
   const bytes = (url: string) => statSync(fileForPath(dir, base, url)!).size;
   return { dir, base, site, precached, json, bytes };
@@ -48,14 +51,17 @@ describe('offline: the small site is precached whole', () => {
     assert.ok(precached.some((url) => url.startsWith('pagefind/index/')));
   });
 
-  it("lists a note's pages, figures and search fragments with their sizes", () => {
+  it("lists a note's pages, figures and the text search shows of its pages, with their sizes", () => {
     const [entry] = site.notes;
     const note = json<NoteManifest>(entry!.manifest);
     assert.equal(note.title, '生成式AI学习笔记');
-    // The note page, four chapters and the whole note on one page (not searched: no fragment of its own).
+    // The note page, four chapters and the whole note on one page (not searched: no search text of its own).
     assert.equal(note.pages.length, 6);
     assert.equal(note.figures.length, 21);
-    assert.equal(note.fragments.length, 5);
+    // Each searched page's head, and the further parts of its text (1,000 words each) where it is longer.
+    const heads = note.fragments.filter((file) => !/-\d+\.pf_page$/.test(file.url));
+    assert.equal(heads.length, 5);
+    assert.ok(note.fragments.length > heads.length);
     assertTrue(note, bytes);
   });
 });
@@ -75,7 +81,7 @@ describe('offline: the large site precaches its shell and search index only', ()
       /^pagefind\/wasm\./,
       /^pagefind\/index\//,
       /\.pf_meta$/,
-      /^pagefind\/filter\//,
+      /^pagefind\/search\.pf_site$/,
       /^_astro\//,
     ]) {
       assert.ok(
@@ -84,12 +90,12 @@ describe('offline: the large site precaches its shell and search index only', ()
       );
     }
     assert.deepEqual(
-      precached.filter((url) => /^note-\d|^figures\/|^pagefind\/fragment\/|^categories\//.test(url)),
+      precached.filter((url) => /^note-\d|^figures\/|^pagefind\/page\/|^categories\//.test(url)),
       [],
     );
   });
 
-  it("lists each note's pages, figure and search fragments, each fragment the page's own", () => {
+  it("lists each note's pages, figure and the text search shows of each page, each file the page's own", () => {
     assert.equal(site.notes.length, 1500);
     const note = json<NoteManifest>(site.notes[0]!.manifest);
     assert.deepEqual(
@@ -99,11 +105,15 @@ describe('offline: the large site precaches its shell and search index only', ()
     assert.equal(note.figures.length, 1);
     assert.equal(note.fragments.length, 3);
     assertTrue(note, bytes);
-    for (const [index, fragment] of note.fragments.entries()) {
+    // Each file starts with its page's head (src/lib/search-store.ts), which names the page.
+    const named = note.fragments.map((fragment) => {
       const text = gunzipSync(readFileSync(fileForPath(dir, base, fragment.url)!)).toString('utf8');
-      const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
-      assert.equal(`${base}${url.slice(1)}`, note.pages[index]!.url);
-    }
+      return `${base}${(JSON.parse(text.slice(0, text.indexOf('\n'))) as { p: string }).p}`;
+    });
+    assert.deepEqual(
+      named,
+      note.pages.slice(0, 3).map((page) => decodeURIComponent(page.url)),
+    );
     assert.deepEqual(site.notes[0]!.bytes.length, 4);
   });
 
