@@ -7,9 +7,11 @@
  * Pagefind's output (its fragments, its UIs, its web worker) is removed, so
  * it is neither deployed nor precached.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/files.ts';
@@ -18,6 +20,9 @@ import { type PreparedPage, prepareForIndex } from '../lib/search-index.ts';
 import { LONG_PAGE_WORDS, type PageRow, type SiteTable, storePage, writePages } from '../lib/search-store.ts';
 import { siteUrl } from '../lib/urls.ts';
 import { SITE_LANG } from '../site.ts';
+
+const gzipAsync = promisify(gzip);
+const WRITES_IN_FLIGHT = 32;
 
 // Pagefind's service indexes several files at once; a few in flight keep it busy.
 const INDEX_BATCH = 16;
@@ -99,6 +104,9 @@ export async function writeSearchIndex(
   mkdirSync(pageDir, { recursive: true });
   let missed = 0;
   const rows = new Map<string, PageRow>();
+  // Thousands of small files: written (and compressed) several at a time, since creating a file is slow on
+  // some file systems and the work waits on it, not on the processor.
+  const writes: Promise<void>[] = [];
   const byPage = new Map<string, string[]>();
   for (const [id, fragment] of readFragments(path.join(bundle, 'fragment'))) {
     const page = pages.get(fragment.url);
@@ -115,7 +123,9 @@ export async function writeSearchIndex(
       stored.files.map(({ suffix }) => `pagefind/page/${id}${suffix}.pf_page`),
     );
     for (const { suffix, text } of stored.files)
-      writeFileSync(path.join(pageDir, `${id}${suffix}.pf_page`), gzipSync(text));
+      writes.push(gzipAsync(text).then((gzipped) => writeFile(path.join(pageDir, `${id}${suffix}.pf_page`), gzipped)));
+    // A few dozen at a time: enough to overlap, without holding every page's text until the end.
+    if (writes.length >= WRITES_IN_FLIGHT) await Promise.all(writes.splice(0));
     const { head } = stored;
     rows.set(id, {
       note,
@@ -134,7 +144,12 @@ export async function writeSearchIndex(
     fold: dictionary.data(),
   };
   writeFileSync(path.join(bundle, 'search.pf_site'), gzipSync(JSON.stringify(table)));
-  for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(path.join(bundle, name), { recursive: true });
+  await Promise.all([
+    ...writes,
+    ...readdirSync(bundle)
+      .filter((name) => UNUSED.test(name))
+      .map((name) => rm(path.join(bundle, name), { recursive: true })),
+  ]);
   logger.info(`indexed ${pages.size} pages for search (${Math.round(performance.now() - started)} ms)`);
   const always = listFiles(bundle)
     .filter((file) => !file.startsWith('page/'))

@@ -1,7 +1,9 @@
 /**
  * The site's static files reach readers through Astro's own `public`
  * mechanism (the dev server serves the folder; the build copies it), not a
- * file server of ours: this assembles one public folder from the project's
+ * file server of ours; in a build, figures are linked into the output
+ * instead (`linkFiles`), which is much faster than Vite's copy. This
+ * assembles a public folder from the project's
  * `public/`, the figures the notes use (under `figures/`, with their smaller
  * copies beside them) and, when a page
  * has math, KaTeX's stylesheet and fonts (under `katex/`). Files are
@@ -10,7 +12,7 @@
  * remove (a script, a reference elsewhere: `src/lib/sanitize-svg.ts`) is
  * written as its sanitized copy instead, kept by content hash.
  */
-import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { listFiles } from '../lib/files.ts';
@@ -18,8 +20,8 @@ import { sanitizedSvgFile } from '../lib/sanitize-svg.ts';
 import { figurePath, katexStylesheetPath } from '../lib/urls.ts';
 
 export interface PublicFiles {
-  /** The project's own `public/` folder. */
-  projectPublic: string;
+  /** The project's own `public/` folder (none: not in this folder). */
+  projectPublic?: string;
   notesDir: string;
   /** Figures used by the notes, relative to the notes folder. */
   figures: string[];
@@ -34,19 +36,15 @@ export interface PublicFiles {
 /** Fills `target` (emptied first) with every public file; returns how many. */
 export function assemblePublicFiles(target: string, files: PublicFiles): number {
   rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
   let count = 0;
   const place = (from: string, relative: string) => {
-    const to = path.join(target, relative);
-    mkdirSync(path.dirname(to), { recursive: true });
-    try {
-      linkSync(from, to);
-    } catch {
-      // Another file system, or links not allowed: a copy serves the same.
-      copyFileSync(from, to);
-    }
+    linkFile(from, path.join(target, relative));
     count += 1;
   };
-  for (const file of listFiles(files.projectPublic)) place(path.join(files.projectPublic, file), file);
+  if (files.projectPublic) {
+    for (const file of listFiles(files.projectPublic)) place(path.join(files.projectPublic, file), file);
+  }
   for (const figure of files.figures) {
     const source = path.join(files.notesDir, figure);
     const sanitized = figure.toLowerCase().endsWith('.svg') ? sanitizedSvgFile(source, files.svgCacheDir) : undefined;
@@ -77,4 +75,32 @@ export function assemblePublicFiles(target: string, files: PublicFiles): number 
 /** KaTeX's stylesheet naming only its WOFF2 fonts, which every browser the site supports reads. */
 export function woff2Only(css: string): string {
   return css.replace(/,url\(fonts\/[^)]+\.woff\) format\("woff"\),url\(fonts\/[^)]+\.ttf\) format\("truetype"\)/g, '');
+}
+
+/**
+ * Puts every file of `source` into `target` at the same place, hard-linked
+ * where it can be, leaving what `target` has already; returns how many. Why
+ * a build does this for figures instead of Vite's copy of the public folder:
+ * Vite copies file by file, about 6 s for the 10,500 figures of 500 notes,
+ * where links take a fraction of a second.
+ */
+export function linkFiles(source: string, target: string): number {
+  let count = 0;
+  for (const file of listFiles(source)) {
+    const to = path.join(target, file);
+    if (existsSync(to)) continue;
+    linkFile(path.join(source, file), to);
+    count += 1;
+  }
+  return count;
+}
+
+function linkFile(from: string, to: string): void {
+  mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    // Another file system, or links not allowed: a copy serves the same.
+    copyFileSync(from, to);
+  }
 }

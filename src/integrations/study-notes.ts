@@ -24,7 +24,7 @@ import { recordTiming, timed } from './build-timings.ts';
 import { makeFigureVariants } from './figure-variants.ts';
 import { writeOfflineManifests } from './offline-manifest.ts';
 import { writeSearchIndex } from './pagefind.ts';
-import { assemblePublicFiles } from './public-files.ts';
+import { assemblePublicFiles, linkFiles } from './public-files.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { invalidateNotes, virtualNotes } from './virtual-notes.ts';
 import { watchNotes } from './watch-notes.ts';
@@ -48,6 +48,9 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
   // This build's own folder: the assembled public files, and the notes as pages read them.
   let workDir = '';
   let publicDir = '';
+  // In a build, the figures and their copies: linked into the output at its end, not copied by Vite.
+  let figuresDir = '';
+  let building = false;
   // Smaller copies of figures, by content: shared by every build of this project.
   let imageCache = '';
   let state: { file: string } | { report: string } = { report: 'the notes have not been loaded yet' };
@@ -87,14 +90,18 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       const variants = await makeFigureVariants({ notesDir, figures: content.figures, cacheDir: imageCache });
       if (variants.made > 0)
         logger.info(`made ${variants.made} smaller copies of figures (${variants.reused} kept from earlier builds)`);
-      assemblePublicFiles(publicDir, {
-        projectPublic,
+      const figures = {
         notesDir,
         figures: content.figures,
-        katex: content.hasMath,
         made: variants.files,
         svgCacheDir: svgCacheFor(options.cacheDir && path.resolve(root, options.cacheDir)),
-      });
+      };
+      if (building) {
+        assemblePublicFiles(publicDir, { projectPublic, notesDir, figures: [], katex: content.hasMath });
+        assemblePublicFiles(figuresDir, { ...figures, katex: false });
+      } else {
+        assemblePublicFiles(publicDir, { ...figures, projectPublic, katex: content.hasMath });
+      }
     });
   };
 
@@ -114,6 +121,8 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
           .slice(0, 16);
         workDir = path.join(root, 'node_modules/.cache/study-notes/builds', key);
         publicDir = path.join(workDir, 'public');
+        figuresDir = path.join(workDir, 'figures');
+        building = command === 'build';
         mkdirSync(workDir, { recursive: true });
         imageCache = path.join(root, 'node_modules/.cache/study-notes/images');
         await load(logger);
@@ -147,6 +156,8 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        // Before anything measures the output: the figures, as the public folder would have brought them.
+        await timed('figures', () => linkFiles(figuresDir, out));
         const notes = loaded?.notes ?? [];
         const forSearch = notes.map(({ title, categories, path, chapters }) => ({
           title,

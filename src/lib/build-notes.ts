@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SITE_LANG } from '../site.ts';
-import { type Collections, collectNotes } from './collections.ts';
+import { type Collections, categoryKey, collectNotes } from './collections.ts';
 import { svgCacheFor } from './figure-files.ts';
 import type { FigureSize } from './figures.ts';
 import { listFiles } from './files.ts';
@@ -98,11 +98,16 @@ function samePage(notes: Note[]): NoteProblem[] {
  * `cacheKey`, so a rebuild renders again only the pages of notes that changed.
  */
 function withDigests(notes: Note[], collections: Collections): Note[] {
-  const shared = createHash('sha256').update(JSON.stringify(collections)).digest('hex');
-  return notes.map((note) => ({
-    ...note,
-    digest: createHash('sha256').update(shared).update(JSON.stringify(note)).digest('hex').slice(0, 32),
-  }));
+  return notes.map((note) => {
+    // Only the pages its own categories and tags link to: another note's edit (its date, its title) changes
+    // the home, category and archive pages, not this note's.
+    const links = [
+      note.categories.map((category) => collections.categoryPaths[categoryKey(category)]),
+      note.tags.map((tag) => collections.tagPaths[tag]),
+    ];
+    const digest = createHash('sha256').update(JSON.stringify(links)).update(JSON.stringify(note));
+    return { ...note, digest: digest.digest('hex').slice(0, 32) };
+  });
 }
 
 /** A path as authors see it in errors: relative to the project when inside it. */

@@ -26,6 +26,15 @@ describe('prepareForIndex', () => {
     assert.match(html, /^<!doctype html><html lang="zh-CN">/);
   });
 
+  it("keeps a traditional page's language, and finds the indexed element among others of its kind", () => {
+    const prepared = prepare(
+      '<article class="card"><p>旁邊</p></article><main><article class="prose" data-pagefind-body><h1>標題</h1><article><p>筆記自己的 article</p></article><p>之後</p></article></main><aside>目錄</aside>',
+      'zh-TW',
+    );
+    assert.match(prepared.html, /^<!doctype html><html lang="zh-TW">/);
+    assert.equal(prepared.text.trim(), '標題 筆記自己的 article 之後');
+  });
+
   it('keeps the text as written beside the index form, of the same length, with the title and headings', () => {
     const prepared = prepare(
       '<article data-pagefind-body><header><h1>1 對 ChatGPT 的常見誤解</h1></header><h2 id="a">1.1 文字接龍<a class="heading-anchor" href="#a">#</a></h2><p>GPT是<em>文字</em>接龍。</p></article>',

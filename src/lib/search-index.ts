@@ -44,6 +44,10 @@ const BLOCK =
 const NOT_TEXT = /^(script|style|template|noscript)$/;
 
 /** Pagefind's attributes on the content element that the site's index does not use (filters and metadata are the site's own). */
+// The start tag of the element the templates mark for indexing, and the page's language on <html>.
+const BODY_START = /<[a-z][a-z0-9-]*\s[^>]*\bdata-pagefind-body\b/i;
+const HTML_LANG = /<html\s[^>]*\blang="([^"]*)"/i;
+
 const DROPPED_ATTRIBUTES = ['dataPagefindFilter', 'dataPagefindMeta', 'dataPagefindSort', 'dataPagefindWeight'];
 
 /**
@@ -51,11 +55,15 @@ const DROPPED_ATTRIBUTES = ['dataPagefindFilter', 'dataPagefindMeta', 'dataPagef
  * page has no note content.
  */
 export function prepareForIndex(html: string, fold: (text: string) => string): PreparedPage | undefined {
-  const tree: Root = fromHtml(html);
+  // Parsed from the indexed element's start tag on: what comes before it (the head, the header, the drawer:
+  // two thirds of a page) holds nothing to index, and parsing is most of the cost. The parser still closes the
+  // element where it really ends, however many <article>s a note has inside it.
+  const start = html.search(BODY_START);
+  if (start < 0) return undefined;
+  const tree: Root = fromHtml(html.slice(start), { fragment: true });
   const body = select('[data-pagefind-body]', tree);
   if (!body) return undefined;
-  const htmlElement = select('html', tree);
-  const lang = typeof htmlElement?.properties.lang === 'string' ? htmlElement.properties.lang : SITE_LANG;
+  const lang = HTML_LANG.exec(html.slice(0, start))?.[1] ?? SITE_LANG;
 
   const text: string[] = [];
   const folded: string[] = [];

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { assemblePublicFiles, linkFiles } from './public-files.ts';
+
+describe('public files', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'public-files-'));
+  after(() => rmSync(work, { recursive: true, force: true }));
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  };
+  const notes = path.join(work, 'notes');
+  const project = path.join(work, 'public');
+  write(path.join(notes, '笔记/图.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>');
+  write(path.join(notes, '笔记/图.png'), 'png');
+  write(path.join(project, 'favicon.svg'), 'icon');
+
+  it('assembles the project public folder and the figures under figures/, as links to the files', () => {
+    const target = path.join(work, 'assembled');
+    const count = assemblePublicFiles(target, {
+      projectPublic: project,
+      notesDir: notes,
+      figures: ['笔记/图.svg', '笔记/图.png'],
+      katex: false,
+    });
+    assert.equal(count, 3);
+    assert.equal(readFileSync(path.join(target, 'favicon.svg'), 'utf8'), 'icon');
+    assert.equal(statSync(path.join(target, 'figures/笔记/图.png')).ino, statSync(path.join(notes, '笔记/图.png')).ino);
+  });
+
+  it('links a folder into an output, leaving what the output has already', () => {
+    const figures = path.join(work, 'figures-only');
+    assemblePublicFiles(figures, { notesDir: notes, figures: ['笔记/图.png'], katex: false });
+    const out = path.join(work, 'out');
+    write(path.join(out, 'index.html'), 'page');
+    write(path.join(out, 'figures/笔记/图.png'), 'built already');
+    assert.equal(linkFiles(figures, out), 0);
+    assert.equal(readFileSync(path.join(out, 'figures/笔记/图.png'), 'utf8'), 'built already');
+    rmSync(path.join(out, 'figures'), { recursive: true });
+    assert.equal(linkFiles(figures, out), 1);
+    assert.equal(readFileSync(path.join(out, 'figures/笔记/图.png'), 'utf8'), 'png');
+    assert.equal(readFileSync(path.join(out, 'index.html'), 'utf8'), 'page');
+  });
+});
