@@ -56,16 +56,23 @@ export interface PeerRun {
   rebuildRatio?: number;
 }
 
-/** One production build of `notesDir`, measured. */
+/**
+ * One production build of `notesDir`, measured. Cold (`notesCache` off):
+ * without the rendered notes or Astro's pages from any earlier build. Warm:
+ * with both, into `keptOutDir`, as an author rebuilds into the same `dist/`.
+ */
 export function measureBuild(
   root: string,
   notesDir: string,
   corpus: string,
   notes: number,
   notesCache = 'off',
+  keptOutDir?: string,
 ): BuildRun {
+  // Astro's incremental build keeps pages by their cache key (a note's digest) in its cache folder.
+  if (notesCache === 'off') rmSync(path.join(root, 'node_modules/.astro'), { recursive: true, force: true });
   const work = mkdtempSync(path.join(tmpdir(), 'bench-build-'));
-  const outDir = path.join(work, 'dist');
+  const outDir = keptOutDir ?? path.join(work, 'dist');
   const timings = path.join(work, 'timings.jsonl');
   appendFileSync(timings, '');
   const cost = runMeasured(
@@ -158,7 +165,8 @@ export function benchBuilds(
     const editable = mkdtempSync(path.join(tmpdir(), 'bench-edit-'));
     // The real notes folder is not edited in place: a copy is.
     const editedCorpus = size === 'real' ? copyNotes(corpus, editable) : corpus;
-    measureBuild(root, editedCorpus, corpusName, notes, cache);
+    const keptOut = path.join(cache, 'dist');
+    measureBuild(root, editedCorpus, corpusName, notes, cache, keptOut);
     if (site) measureStarlightBuild(site, corpusName, { clean: true });
     const rebuilds: BuildRun[] = [];
     const peerRebuilds: BuildRun[] = [];
@@ -166,7 +174,7 @@ export function benchBuilds(
     for (let attempt = 1; attempt <= repeats; attempt += 1) {
       const paragraph = `\n第 ${attempt} 次修改的一段话。\n`;
       appendFileSync(edited, paragraph);
-      rebuilds.push(measureBuild(root, editedCorpus, corpusName, notes, cache));
+      rebuilds.push(measureBuild(root, editedCorpus, corpusName, notes, cache, keptOut));
       log(
         `  ${corpusName}: one note edited, rebuild ${attempt}/${repeats}: ${rebuilds.at(-1)!.wallSeconds.toFixed(1)} s`,
       );
