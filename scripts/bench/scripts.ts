@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build } from 'rolldown';
 import { ROOT } from '../../tests/helpers/sites.ts';
 
 export interface ScriptSize {
@@ -56,15 +56,16 @@ export async function featureScripts(base = '/'): Promise<ScriptSize[]> {
       sizes.push(sizeOf(name, ''));
       continue;
     }
+    // Rolldown, as the service worker is bundled (Vite bundles the site's own with it too).
     const result = await build({
-      entryPoints: [path.join(ROOT, entry)],
-      bundle: true,
-      minify: true,
-      format: 'esm',
+      input: path.join(ROOT, entry),
       write: false,
-      define: { 'import.meta.env.BASE_URL': JSON.stringify(base) },
+      logLevel: 'silent',
+      output: { format: 'esm', minify: true },
+      transform: { define: { 'import.meta.env.BASE_URL': JSON.stringify(base) } },
     });
-    sizes.push(sizeOf(name, Buffer.from(result.outputFiles[0]!.contents)));
+    const [chunk] = result.output;
+    sizes.push(sizeOf(name, chunk?.type === 'chunk' ? chunk.code : ''));
   }
   return sizes;
 }

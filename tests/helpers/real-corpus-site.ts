@@ -11,7 +11,7 @@
  * file and the site's source decides whether a build is still current.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildNotes, listNoteFiles } from '../../src/lib/build-notes.ts';
 import { listFiles } from '../../src/lib/files.ts';
@@ -93,10 +93,12 @@ export async function realCorpusSite(
     mkdirSync(notesDir, { recursive: true });
     // Figures and folders as they are, and the part's notes.
     const chosen = new Set(files);
-    cpSync(CORPUS, notesDir, {
+    // The corpus folder itself may be a link (to a corpus made elsewhere): its contents are copied.
+    const corpus = realpathSync(CORPUS);
+    cpSync(corpus, notesDir, {
       recursive: true,
       filter: (source) => {
-        const file = path.relative(CORPUS, source).split(path.sep).join('/');
+        const file = path.relative(corpus, source).split(path.sep).join('/');
         return !source.endsWith(STAMP_NAME) && (!/\.(md|mdx|markdown)$/i.test(source) || chosen.has(file));
       },
     });
