@@ -88,7 +88,9 @@ async function chapterImages(browser: Browser, dir: string): Promise<number> {
         window.scrollTo(0, y);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
+      // The figures in the text: a closed dialog's full-size image is lazy and never loads, so never decodes.
+      const inText = document.querySelectorAll<HTMLImageElement>('article img:not(dialog img)');
+      await Promise.all([...inText].map((img) => img.decode().catch(() => undefined)));
     });
     await page.waitForLoadState('networkidle');
     return site.served
