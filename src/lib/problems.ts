@@ -85,6 +85,9 @@ const KINDS: Record<string, string> = {
   'tex-warning': 'math KaTeX typeset with a remark',
   encoding: 'notes read from an encoding other than UTF-8',
   'hexo-tag': 'Hexo tags shown as written',
+  'html-removed': 'pieces of raw HTML removed (scripts, handlers, embeds)',
+  'unsafe-url': 'links with a scheme that could run code, shown as text',
+  'svg-sanitized': 'SVG figures published with something removed',
 };
 
 /** The list of warnings printed at the end of a build that went through, with a count of each kind when there are many. */
