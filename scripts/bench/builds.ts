@@ -8,9 +8,10 @@
  * whatever else the machine does weighs on both alike; the ratios are
  * medians of each adjacent pair's ratio.
  */
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { listNoteFiles } from '../../src/lib/build-notes.ts';
 import { generateCorpus } from './corpus.ts';
 import { countPages, median, runMeasured, sizeOf } from './measuring.ts';
 import {
@@ -140,7 +141,7 @@ export function benchBuilds(
       corpus = mkdtempSync(path.join(tmpdir(), `bench-notes-${size}-`));
       generateCorpus(size, corpus, root);
     }
-    const notes = readdirSync(corpus).filter((file) => /\.mdx?$/i.test(file)).length;
+    const notes = listNoteFiles(corpus).length;
     const site = project ? writeStarlightSite(project, corpus, starlightOptions()) : undefined;
     if (site) log(`  Starlight for ${corpusName}: ${site.description}`);
     if (runs.length === 0) {
@@ -170,7 +171,8 @@ export function benchBuilds(
     if (site) measureStarlightBuild(site, corpusName, { clean: true });
     const rebuilds: BuildRun[] = [];
     const peerRebuilds: BuildRun[] = [];
-    const edited = path.join(editedCorpus, readdirSync(editedCorpus).find((file) => /\.mdx?$/i.test(file))!);
+    // The first note, wherever in the folder it is (notes may all live in sub-folders).
+    const edited = path.join(editedCorpus, listNoteFiles(editedCorpus)[0]!);
     for (let attempt = 1; attempt <= repeats; attempt += 1) {
       const paragraph = `\n第 ${attempt} 次修改的一段话。\n`;
       appendFileSync(edited, paragraph);

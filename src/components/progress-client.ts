@@ -73,7 +73,8 @@ function showPanel(panel: HTMLElement, note: string): void {
       items.find((item) => item.dataset.chapter === place.chapter),
     );
   link.textContent = target
-    ? `继续阅读：${$('.chapter-number', target)!.textContent} ${$('.chapter-title', target)!.textContent}`
+    ? // An unnumbered page (an appendix) has a title only.
+      `继续阅读：${[$('.chapter-number', target)?.textContent, $('.chapter-title', target)?.textContent].filter(Boolean).join(' ')}`
     : start[0];
   link.href = target ? target.href : start[1];
   // The URL API percent-encodes the section's id as a fragment.

@@ -7,7 +7,7 @@
  * Pagefind's output (its fragments, its UIs, its web worker) is removed, so
  * it is neither deployed nor precached.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -110,7 +110,10 @@ export async function writeSearchIndex(
   const byPage = new Map<string, string[]>();
   for (const [id, fragment] of readFragments(path.join(bundle, 'fragment'))) {
     const page = pages.get(fragment.url);
-    if (!page) throw new Error(`search: Pagefind indexed ${fragment.url}, which was not given to it`);
+    if (!page) {
+      await Promise.allSettled(writes);
+      throw new Error(`search: Pagefind indexed ${fragment.url}, which was not given to it`);
+    }
     let note = noteOfPath.get(page.sitePath);
     if (note === undefined) {
       note = noteTitles.push(page.prepared.headings[0]?.title ?? page.sitePath) - 1;
@@ -124,7 +127,7 @@ export async function writeSearchIndex(
     );
     for (const { suffix, text } of stored.files)
       writes.push(gzipAsync(text).then((gzipped) => writeFile(path.join(pageDir, `${id}${suffix}.pf_page`), gzipped)));
-    // A few dozen at a time: enough to overlap, without holding every page's text until the end.
+    // A few dozen at a time: enough to overlap, without piling up every page's compressed text as well.
     if (writes.length >= WRITES_IN_FLIGHT) await Promise.all(writes.splice(0));
     const { head } = stored;
     rows.set(id, {
@@ -195,6 +198,8 @@ interface Fragment {
 /** Pagefind's fragments (one page each, or groups of pages), by page id. */
 function readFragments(dir: string): Map<string, Fragment> {
   const fragments = new Map<string, Fragment>();
+  // Pagefind makes the folder only when it writes a fragment: a site with no page to index has none.
+  if (!existsSync(dir)) return fragments;
   for (const name of readdirSync(dir)) {
     const bytes = gunzipSync(readFileSync(path.join(dir, name)));
     // Pagefind's files start with a signature before the JSON.

@@ -12,7 +12,7 @@
  * remove (a script, a reference elsewhere: `src/lib/sanitize-svg.ts`) is
  * written as its sanitized copy instead, kept by content hash.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { listFiles } from '../lib/files.ts';
@@ -89,7 +89,15 @@ export function linkFiles(source: string, target: string): number {
   for (const file of listFiles(source)) {
     const to = path.join(target, file);
     if (existsSync(to)) continue;
-    linkFile(path.join(source, file), to);
+    const from = path.join(source, file);
+    mkdirSync(path.dirname(to), { recursive: true });
+    try {
+      // A copy-on-write clone where the file system makes one (as cheap as a link), so the output never shares
+      // its bytes with the author's figures; elsewhere a hard link (the output is not to be edited in place).
+      copyFileSync(from, to, constants.COPYFILE_FICLONE_FORCE);
+    } catch {
+      linkFile(from, to);
+    }
     count += 1;
   }
   return count;

@@ -21,9 +21,9 @@ import type { OfflinePlan } from './offline-manifest.ts';
 
 const SOURCE = fileURLToPath(new URL('../service-worker/sw.ts', import.meta.url));
 
-// Names that carry their content's hash already: Astro's assets, Pagefind's index chunks, filters and metadata,
-// and the text of each page, named by Pagefind's hash of the page.
-const HASHED_NAME = /^(_astro\/|pagefind\/(page|index|filter)\/|pagefind\/pagefind\.[\w-]+\.pf_meta$)/;
+// Names that carry their content's hash already: Astro's assets, Pagefind's index chunks, filters and metadata.
+// (Not the text of each page search shows: named by Pagefind's page id, which does not cover all of it.)
+const HASHED_NAME = /^(_astro\/|pagefind\/(index|filter)\/|pagefind\/pagefind\.[\w-]+\.pf_meta$)/;
 
 /** Writes `out/sw.js`, precaching `plan.precache`, for a site served under `base`. */
 export async function writeServiceWorker(

@@ -114,9 +114,10 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         base = normalizeBase(config.base);
         projectPublic = fileURLToPath(config.publicDir);
         if (command === 'preview') return;
-        // One assembled folder per notes folder and output, so test builds side by side never share one.
+        // One assembled folder per notes folder, output and command, so test builds side by side, and a build
+        // beside a running dev server (whose public folder has the figures; a build's does not), never share one.
         const key = createHash('sha256')
-          .update(`${notesDir}\0${fileURLToPath(config.outDir)}`)
+          .update(`${notesDir}\0${fileURLToPath(config.outDir)}\0${command}`)
           .digest('hex')
           .slice(0, 16);
         workDir = path.join(root, 'node_modules/.cache/study-notes/builds', key);

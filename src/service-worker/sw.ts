@@ -66,8 +66,14 @@ registerRoute(
     plugins: [ok, { handlerDidError: anotherCopyOfTheFigure }],
   }),
 );
-// Search's index chunks and page files are named by their content: a cached one is never stale. (Its runtime and
-// table of pages, not so named, are in the shell every visit precaches, versioned by content.)
+// The text search shows of each page is named by Pagefind's page id, which does not cover all of it (the note's
+// title, the text as written): from the cache at once, refreshed behind, as figures are.
+registerRoute(
+  under(`${config.search}page/`),
+  new StaleWhileRevalidate({ cacheName: CACHE_NAMES.search, matchOptions: { ignoreVary: true }, plugins: [ok] }),
+);
+// Search's index chunks are named by their content: a cached one is never stale. (Its runtime and table of pages,
+// not so named, are in the shell every visit precaches, versioned by content.)
 registerRoute(
   under(config.search),
   new CacheFirst({ cacheName: CACHE_NAMES.search, matchOptions: { ignoreVary: true }, plugins: [ok] }),

@@ -3,8 +3,11 @@
  * do, never a stack trace, and nothing is written.
  */
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { runBuild } from '../helpers/sites.ts';
+import { ROOT, runBuild } from '../helpers/sites.ts';
 
 const cases = [
   { name: 'front-matter', at: 'tests/fixtures/broken/front-matter/坏的.md:3:', says: /front matter cannot be read/ },
@@ -35,6 +38,20 @@ const cases = [
     says: /footnote \[\^注\] is never referred to/,
   },
 ];
+
+describe('building a site with no notes yet', () => {
+  it('builds its home and search (nothing to index), as a new project starts', () => {
+    const notesDir = mkdtempSync(path.join(tmpdir(), 'no-notes-'));
+    const outDir = '.test-out/no-notes';
+    const result = runBuild({ notesDir, base: '/', outDir });
+    rmSync(notesDir, { recursive: true, force: true });
+    assert.equal(result.status, 0, result.output);
+    assert.match(result.output, /indexed 0 pages for search/);
+    for (const file of ['index.html', 'pagefind/pagefind.js', 'pagefind/search.pf_site', 'sw.js']) {
+      assert.ok(existsSync(path.join(ROOT, outDir, file)), file);
+    }
+  });
+});
 
 describe('building broken notes', () => {
   for (const c of cases) {
