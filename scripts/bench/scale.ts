@@ -12,7 +12,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import type { SiteManifest } from '../../src/lib/offline-plan.ts';
-import { launchBrowser } from '../../tests/helpers/browser.ts';
+import { launchBrowser, untilServiceWorkerControls } from '../../tests/helpers/browser.ts';
 import { serveSite } from '../../tests/helpers/serve.ts';
 import { runBuild } from '../../tests/helpers/sites.ts';
 import { fileIntoCategories, rasterizeFigures } from './collection.ts';
@@ -56,14 +56,7 @@ async function firstVisit(browser: Browser, dir: string): Promise<number> {
   try {
     const page = await context.newPage();
     await page.goto(site.url);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
+    await untilServiceWorkerControls(page);
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
     return site.served.reduce((sum, response) => sum + response.bytes, 0);

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe.ts';
 import { browseSite } from '../helpers/browse-site.ts';
+import { untilServiceWorkerControls } from '../helpers/browser.ts';
 
 const CHAPTER = `${encodeURIComponent('截图笔记')}/${encodeURIComponent('1-截图与照片')}/`;
 const ORIGINALS = /\.(png|jpe?g)$/;
@@ -114,14 +115,7 @@ describe('figures that are screenshots and photos, in Chromium', () => {
     const context = await session.browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     await page.goto(session.site.url);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
+    await untilServiceWorkerControls(page);
     await context.setOffline(true);
     await page.goto(session.site.url + CHAPTER);
     const widths = await page.evaluate(async () => {

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { briefNoteName, uniqueWord } from '../../scripts/bench/collection.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, untilServiceWorkerControls } from '../helpers/browser.ts';
 import { type StaticSite, serveSite } from '../helpers/serve.ts';
 import { builtSite, SITES } from '../helpers/sites.ts';
 
@@ -49,14 +49,7 @@ describe('offline at 1,500 notes, under /notes-site/', () => {
 
   it('the first visit stores the shell and search unasked, at most 5 MB, and no note', async () => {
     await page.goto(site.url);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
+    await untilServiceWorkerControls(page);
     // The home page itself is stored once the worker is in control.
     await page.waitForFunction(async () => Boolean(await caches.match(location.href, { ignoreVary: true })));
     await page.waitForLoadState('networkidle');

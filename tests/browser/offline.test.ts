@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, untilServiceWorkerControls } from '../helpers/browser.ts';
 import { failOnCspViolations } from '../helpers/csp.ts';
 import { type StaticSite, serveSite } from '../helpers/serve.ts';
 import { ROOT, runBuild } from '../helpers/sites.ts';
@@ -45,14 +45,7 @@ describe('offline, under /notes-site/', () => {
     page = await context.newPage();
     await page.goto(site.url);
     // Installed and in control of the page: everything is precached.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
+    await untilServiceWorkerControls(page);
   });
 
   after(async () => {

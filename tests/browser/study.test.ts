@@ -16,7 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe.ts';
 import { browseSite } from '../helpers/browse-site.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, untilServiceWorkerControls } from '../helpers/browser.ts';
 import { type StaticSite, serveSite } from '../helpers/serve.ts';
 import { builtSite, ROOT, runBuild } from '../helpers/sites.ts';
 
@@ -493,14 +493,7 @@ describe('study features offline and across a new deploy, under /notes-site/', (
     context = await browser.newContext({ reducedMotion: 'reduce' });
     page = await context.newPage();
     await page.goto(site.url);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
+    await untilServiceWorkerControls(page);
   });
 
   after(async () => {

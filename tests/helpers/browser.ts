@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core, with the flags this machine needs. */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { watchCsp } from './csp.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,5 +46,17 @@ export function ensureChromium(): void {
   console.log("installing Debian's chromium for the browser tests…");
   execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk', {
     stdio: 'inherit',
+  });
+}
+
+/** Waits until the site's service worker is installed and controls `page` (so its precache is complete). */
+export async function untilServiceWorkerControls(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
   });
 }
