@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { listNoteFiles } from '../../src/lib/build-notes.ts';
 import { generateCorpus } from './corpus.ts';
-import { countPages, median, runMeasured, sizeOf } from './measuring.ts';
+import { countPages, median, type ProcessCost, runMeasured, sizeOf } from './measuring.ts';
 import {
   ensureStarlightProject,
   measureStarlightBuild,
@@ -97,9 +97,23 @@ export function measureBuild(
     const { step, milliseconds } = JSON.parse(line) as { step: string; milliseconds: number };
     steps[step] = (steps[step] ?? 0) + milliseconds;
   }
-  const run: BuildRun = {
-    corpus,
-    notes,
+  const run = builtRun({ corpus, notes, outDir, cost, steps });
+  rmSync(work, { recursive: true, force: true });
+  return run;
+}
+
+/** A measured build as the bench reports it: its process's cost and what it wrote to `outDir`. */
+export function builtRun(build: {
+  corpus: string;
+  notes: number;
+  outDir: string;
+  cost: ProcessCost;
+  steps: Record<string, number>;
+}): BuildRun {
+  const { cost, outDir } = build;
+  return {
+    corpus: build.corpus,
+    notes: build.notes,
     pages: countPages(outDir),
     wallSeconds: cost.wallSeconds,
     cpuSeconds: cost.cpuSeconds,
@@ -107,10 +121,8 @@ export function measureBuild(
     load: cost.load,
     outputMb: sizeOf(outDir) / 1024 / 1024,
     indexMb: sizeOf(path.join(outDir, 'pagefind')) / 1024 / 1024,
-    steps,
+    steps: build.steps,
   };
-  rmSync(work, { recursive: true, force: true });
-  return run;
 }
 
 /** A corpus to build: the real notes folder, or a generated one of `notes` notes. */

@@ -35,8 +35,8 @@ import { readNoteMeta } from '../../src/lib/note-meta.ts';
 import { parseMarkdown } from '../../src/lib/parse-note.ts';
 import { splitChapters } from '../../src/lib/split-chapters.ts';
 import { noteSlug, slugify } from '../../src/lib/urls.ts';
-import type { BuildRun } from './builds.ts';
-import { countPages, runMeasured, sizeOf } from './measuring.ts';
+import { type BuildRun, builtRun } from './builds.ts';
+import { runMeasured } from './measuring.ts';
 
 /** The Starlight project's dependencies, as `npm view <name> version` gave them on 2026-11-29. */
 export const STARLIGHT_PACKAGES = {
@@ -142,18 +142,7 @@ export function measureStarlightBuild(
   // Starlight logs its Pagefind step: `Finished building search index in 812ms.` (or `1.52s`).
   const indexed = /Finished building search index in ([\d.]+)(ms|s)\b/.exec(cost.stdout + cost.stderr);
   const indexMs = indexed ? Number(indexed[1]) * (indexed[2] === 's' ? 1000 : 1) : 0;
-  return {
-    corpus,
-    notes: site.notes,
-    pages: countPages(outDir),
-    wallSeconds: cost.wallSeconds,
-    cpuSeconds: cost.cpuSeconds,
-    peakRssMb: cost.peakRssMb,
-    load: cost.load,
-    outputMb: sizeOf(outDir) / 1024 / 1024,
-    indexMb: sizeOf(path.join(outDir, 'pagefind')) / 1024 / 1024,
-    steps: { 'search index': indexMs },
-  };
+  return builtRun({ corpus, notes: site.notes, outDir, cost, steps: { 'search index': indexMs } });
 }
 
 interface ConvertedNote {
