@@ -86,19 +86,32 @@ export function woff2Only(css: string): string {
  */
 export function linkFiles(source: string, target: string): number {
   let count = 0;
+  // Whether this file system makes copy-on-write clones: asked of the first file only, since a refused clone
+  // still creates and removes the target, which tripled the cost of every figure on a file system without them.
+  let clones: boolean | undefined;
+  const folders = new Set<string>();
   for (const file of listFiles(source)) {
     const to = path.join(target, file);
     if (existsSync(to)) continue;
     const from = path.join(source, file);
-    mkdirSync(path.dirname(to), { recursive: true });
-    try {
-      // A copy-on-write clone where the file system makes one (as cheap as a link), so the output never shares
-      // its bytes with the author's figures; elsewhere a hard link (the output is not to be edited in place).
-      copyFileSync(from, to, constants.COPYFILE_FICLONE_FORCE);
-    } catch {
-      linkFile(from, to);
+    const folder = path.dirname(to);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
     }
     count += 1;
+    if (clones !== false) {
+      try {
+        // A clone where the file system makes one (as cheap as a link), so the output never shares its bytes
+        // with the author's figures; elsewhere a hard link (the output is not to be edited in place).
+        copyFileSync(from, to, constants.COPYFILE_FICLONE_FORCE);
+        clones = true;
+        continue;
+      } catch {
+        clones = false;
+      }
+    }
+    linkFile(from, to);
   }
   return count;
 }
