@@ -7,21 +7,20 @@
  * Pagefind's output (its fragments, its UIs, its web worker) is removed, so
  * it is neither deployed nor precached.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { gunzipSync, gzip, gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/files.ts';
+import { openSearchCache, type SearchCache } from '../lib/search-cache.ts';
 import { fullFolding, SiteDictionary } from '../lib/search-dictionary.ts';
 import { type PreparedPage, prepareForIndex } from '../lib/search-index.ts';
 import { LONG_PAGE_WORDS, type PageRow, type SiteTable, storePage, writePages } from '../lib/search-store.ts';
 import { siteUrl } from '../lib/urls.ts';
 import { SITE_LANG } from '../site.ts';
 
-const gzipAsync = promisify(gzip);
 const WRITES_IN_FLIGHT = 32;
 
 // Pagefind's service indexes several files at once; a few in flight keep it busy.
@@ -54,6 +53,7 @@ export async function writeSearchIndex(
   out: string,
   logger: AstroIntegrationLogger,
   notes: NoteForSearch[] = [],
+  cache: SearchCache = openSearchCache(undefined, process.cwd()),
 ): Promise<SearchFiles> {
   const started = performance.now();
   const folding = fullFolding();
@@ -81,7 +81,9 @@ export async function writeSearchIndex(
   for (let start = 0; start < files.length; start += INDEX_BATCH) {
     await Promise.all(
       files.slice(start, start + INDEX_BATCH).map(async (file) => {
-        const prepared = prepareForIndex(readFileSync(path.join(out, file), 'utf8'), folding.fold);
+        const prepared = cache.prepared(readFileSync(path.join(out, file), 'utf8'), (html) =>
+          prepareForIndex(html, folding.fold),
+        );
         if (!prepared) return;
         dictionary.record(prepared.folded);
         for (const char of prepared.folded.match(HAN) ?? []) hanCounts.set(char, (hanCounts.get(char) ?? 0) + 1);
@@ -95,9 +97,22 @@ export async function writeSearchIndex(
     );
   }
   const bundle = path.join(out, 'pagefind');
-  const written = await index.writeFiles({ outputPath: bundle });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  // Pagefind's files in memory rather than written: its fragments (one per page) are read here and never
+  // published, and thousands of small files written, read back and removed cost seconds on a slow disk.
+  const bundled = await index.getFiles();
+  if (bundled.errors.length > 0) throw new Error(`Pagefind could not write its index: ${bundled.errors.join('; ')}`);
   await pagefind.close();
+  const fragments = new Map<string, Fragment>();
+  const bundleWrites: Promise<void>[] = [];
+  for (const file of bundled.files) {
+    const [top = '', ...rest] = file.path.split('/');
+    if (top === 'fragment') readFragment(rest.join('/'), file.content, fragments);
+    else if (!UNUSED.test(top)) {
+      const to = path.join(bundle, file.path);
+      mkdirSync(path.dirname(to), { recursive: true });
+      bundleWrites.push(writeFile(to, file.content));
+    }
+  }
 
   // What results show, by Pagefind's page id, from the text Pagefind kept of each page.
   const pageDir = path.join(bundle, 'page');
@@ -108,7 +123,8 @@ export async function writeSearchIndex(
   // some file systems and the work waits on it, not on the processor.
   const writes: Promise<void>[] = [];
   const byPage = new Map<string, string[]>();
-  for (const [id, fragment] of readFragments(path.join(bundle, 'fragment'))) {
+  // In id order, so the table is the same whatever order Pagefind hands its files in.
+  for (const [id, fragment] of [...fragments].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const page = pages.get(fragment.url);
     if (!page) {
       await Promise.allSettled(writes);
@@ -126,7 +142,7 @@ export async function writeSearchIndex(
       stored.files.map(({ suffix }) => `pagefind/page/${id}${suffix}.pf_page`),
     );
     for (const { suffix, text } of stored.files)
-      writes.push(gzipAsync(text).then((gzipped) => writeFile(path.join(pageDir, `${id}${suffix}.pf_page`), gzipped)));
+      writes.push(cache.placeText(text, path.join(pageDir, `${id}${suffix}.pf_page`)));
     // A few dozen at a time: enough to overlap, without piling up every page's compressed text as well.
     if (writes.length >= WRITES_IN_FLIGHT) await Promise.all(writes.splice(0));
     const { head } = stored;
@@ -147,13 +163,12 @@ export async function writeSearchIndex(
     fold: dictionary.data(),
   };
   writeFileSync(path.join(bundle, 'search.pf_site'), gzipSync(JSON.stringify(table)));
-  await Promise.all([
-    ...writes,
-    ...readdirSync(bundle)
-      .filter((name) => UNUSED.test(name))
-      .map((name) => rm(path.join(bundle, name), { recursive: true })),
-  ]);
-  logger.info(`indexed ${pages.size} pages for search (${Math.round(performance.now() - started)} ms)`);
+  await Promise.all([...writes, ...bundleWrites]);
+  cache.save();
+  const { hits } = cache;
+  const reused =
+    hits.pages + hits.texts > 0 ? `, ${hits.pages} pages and ${hits.texts} texts as the last build left them` : '';
+  logger.info(`indexed ${pages.size} pages for search${reused} (${Math.round(performance.now() - started)} ms)`);
   const always = listFiles(bundle)
     .filter((file) => !file.startsWith('page/'))
     .map((file) => `pagefind/${file}`);
@@ -195,20 +210,14 @@ interface Fragment {
   content: string;
 }
 
-/** Pagefind's fragments (one page each, or groups of pages), by page id. */
-function readFragments(dir: string): Map<string, Fragment> {
-  const fragments = new Map<string, Fragment>();
-  // Pagefind makes the folder only when it writes a fragment: a site with no page to index has none.
-  if (!existsSync(dir)) return fragments;
-  for (const name of readdirSync(dir)) {
-    const bytes = gunzipSync(readFileSync(path.join(dir, name)));
-    // Pagefind's files start with a signature before the JSON.
-    const json = JSON.parse(bytes.subarray(bytes.indexOf('{'.charCodeAt(0))).toString('utf8')) as
-      | Fragment
-      | Record<string, Fragment>;
-    const id = name.replace(/\.pf_fragment$/, '');
-    if (typeof json.url === 'string') fragments.set(id, json as Fragment);
-    else for (const [page, fragment] of Object.entries(json as Record<string, Fragment>)) fragments.set(page, fragment);
-  }
-  return fragments;
+/** Adds what a Pagefind fragment file holds (one page, or a group of pages) to `fragments`, by page id. */
+function readFragment(name: string, content: Uint8Array, fragments: Map<string, Fragment>): void {
+  const bytes = gunzipSync(content);
+  // Pagefind's files start with a signature before the JSON.
+  const json = JSON.parse(bytes.subarray(bytes.indexOf('{'.charCodeAt(0))).toString('utf8')) as
+    | Fragment
+    | Record<string, Fragment>;
+  const id = name.replace(/\.pf_fragment$/, '');
+  if (typeof json.url === 'string') fragments.set(id, json as Fragment);
+  else for (const [page, fragment] of Object.entries(json as Record<string, Fragment>)) fragments.set(page, fragment);
 }

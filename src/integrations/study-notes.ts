@@ -19,6 +19,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { buildNotes, type SiteContent, svgCacheFor } from '../lib/build-notes.ts';
 import { formatErrors, formatWarnings, isError, type NoteProblem } from '../lib/problems.ts';
+import { openSearchCache } from '../lib/search-cache.ts';
 import { normalizeBase } from '../lib/urls.ts';
 import { recordTiming, timed } from './build-timings.ts';
 import { makeFigureVariants } from './figure-variants.ts';
@@ -53,6 +54,8 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
   let building = false;
   // Smaller copies of figures, by content: shared by every build of this project.
   let imageCache = '';
+  // What the search step made of each page, kept for the next build of the same site (none: the cache is off).
+  let searchCache: string | undefined;
   let state: { file: string } | { report: string } = { report: 'the notes have not been loaded yet' };
   // The notes as last loaded, for what the end of the build writes from them (offline manifests).
   let loaded: SiteContent | undefined;
@@ -126,6 +129,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         building = command === 'build';
         mkdirSync(workDir, { recursive: true });
         imageCache = path.join(root, 'node_modules/.cache/study-notes/images');
+        searchCache = options.cacheDir && path.join(path.dirname(path.resolve(root, options.cacheDir)), 'search', key);
         await load(logger);
         if ('report' in state) {
           if (command === 'build') {
@@ -166,7 +170,9 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
           categories: categories.map((category) => category.join(' / ')),
           paths: [path, ...chapters.map((chapter) => chapter.path)],
         }));
-        const searchFiles = await timed('search index', () => writeSearchIndex(out, logger, forSearch));
+        const searchFiles = await timed('search index', () =>
+          writeSearchIndex(out, logger, forSearch, openSearchCache(searchCache, root)),
+        );
         if (loaded) {
           const content = loaded;
           await timed('service worker', async () => {

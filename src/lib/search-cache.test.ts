@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, beforeEach, describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import { openSearchCache } from './search-cache.ts';
+import { fullFolding } from './search-dictionary.ts';
+import { type PreparedPage, prepareForIndex } from './search-index.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const page = (text: string) =>
+  `<!doctype html><html lang="zh-CN"><body><main data-pagefind-body><h1>标题</h1><p>${text}</p></main></body></html>`;
+
+describe('the search cache', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'search-cache-'));
+  const dir = path.join(work, 'cache');
+  const out = path.join(work, 'out');
+  const { fold } = fullFolding();
+  let prepared: string[] = [];
+  const prepare = (html: string): PreparedPage | undefined => {
+    prepared.push(html);
+    return prepareForIndex(html, fold);
+  };
+  // One build: opens the cache, prepares the pages, places their texts in a fresh output, saves.
+  const build = async (pages: string[], texts: string[]) => {
+    prepared = [];
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const cache = openSearchCache(dir, ROOT);
+    const results = pages.map((html) => cache.prepared(html, prepare));
+    await Promise.all(texts.map((text, index) => cache.placeText(text, path.join(out, `${index}.pf_page`))));
+    cache.save();
+    return { results, hits: { ...cache.hits } };
+  };
+
+  beforeEach(() => rmSync(work, { recursive: true, force: true }));
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('prepares again only the pages whose HTML changed, and gives the same result as preparing', async () => {
+    const first = await build([page('甲'), page('乙')], []);
+    assert.equal(prepared.length, 2);
+    const second = await build([page('甲'), page('乙改')], []);
+    assert.deepEqual(prepared, [page('乙改')]);
+    assert.equal(second.hits.pages, 1);
+    assert.deepEqual(second.results[0], first.results[0]);
+    assert.deepEqual(second.results[1], prepareForIndex(page('乙改'), fold));
+  });
+
+  it('remembers a page without note content, so it is not parsed again', async () => {
+    const plain = '<!doctype html><html><body><p>无正文</p></body></html>';
+    await build([plain], []);
+    const again = await build([plain], []);
+    assert.deepEqual(prepared, []);
+    assert.deepEqual(again.results, [undefined]);
+  });
+
+  it('links a text an earlier build wrote, and writes a new one compressed', async () => {
+    await build([], ['第一段', '第二段']);
+    const second = await build([], ['第一段', '第三段']);
+    assert.equal(second.hits.texts, 1);
+    assert.equal(gunzipSync(readFileSync(path.join(out, '0.pf_page'))).toString(), '第一段');
+    assert.equal(gunzipSync(readFileSync(path.join(out, '1.pf_page'))).toString(), '第三段');
+    assert.equal(statSync(path.join(out, '0.pf_page')).nlink, 2, 'the kept text is linked, not written');
+    // Only what the last build used is kept.
+    assert.equal(readdirSync(path.join(dir, 'texts')).length, 2);
+  });
+
+  it('never writes over a kept text through a link left in the output', async () => {
+    mkdirSync(out, { recursive: true });
+    const cache = openSearchCache(dir, ROOT);
+    const target = path.join(out, 'a.pf_page');
+    await cache.placeText('留着的', target);
+    // The output is not emptied (a site whose output folder is kept): the same name gets another text.
+    await cache.placeText('新的', target);
+    cache.save();
+    const kept = readdirSync(path.join(dir, 'texts')).map((name) =>
+      gunzipSync(readFileSync(path.join(dir, 'texts', name))).toString(),
+    );
+    assert.deepEqual(kept.sort(), ['新的', '留着的'].sort());
+    assert.equal(gunzipSync(readFileSync(target)).toString(), '新的');
+  });
+
+  it('builds without remembering when the cache folder cannot be made', async () => {
+    mkdirSync(work, { recursive: true });
+    writeFileSync(dir, 'a file where the folder should be');
+    const first = await build([page('甲')], ['文']);
+    const second = await build([page('甲')], ['文']);
+    assert.deepEqual(second.hits, { pages: 0, texts: 0 });
+    assert.equal(prepared.length, 1);
+    assert.deepEqual(second.results, first.results);
+    assert.equal(gunzipSync(readFileSync(path.join(out, '0.pf_page'))).toString(), '文');
+  });
+
+  it('without a folder, prepares every page and writes every text', async () => {
+    mkdirSync(out, { recursive: true });
+    const cache = openSearchCache(undefined, ROOT);
+    prepared = [];
+    assert.deepEqual(cache.prepared(page('甲'), prepare), prepareForIndex(page('甲'), fold));
+    cache.prepared(page('甲'), prepare);
+    assert.equal(prepared.length, 2);
+    await cache.placeText('文', path.join(out, 'a.pf_page'));
+    assert.equal(gunzipSync(readFileSync(path.join(out, 'a.pf_page'))).toString(), '文');
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Remembers, between builds of one site, what the search step made of its
+ * pages, so a rebuild after editing one note redoes that note's pages only:
+ * - each page as prepared for Pagefind (`search-index.ts`), by the hash of
+ *   the built page and of the pipeline (`pipelineFingerprint`): one file,
+ *   read once and written once, since thousands of small files are what a
+ *   slow disk makes expensive;
+ * - each compressed file of text that results show (`search-store.ts`), by
+ *   the hash of its text: hard-linked into the output instead of compressed
+ *   and written again (a link costs a tenth of a written file here).
+ * Only what the last build used is kept. A cache that cannot be read or
+ * written costs time, never the build.
+ */
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
+import { gzip } from 'node:zlib';
+import { pipelineFingerprint } from './note-cache.ts';
+import type { PreparedPage } from './search-index.ts';
+
+const gzipAsync = promisify(gzip);
+
+export interface SearchCache {
+  /** The page an earlier build prepared from exactly this HTML, or what `prepare` makes of it now. */
+  prepared(html: string, prepare: (html: string) => PreparedPage | undefined): PreparedPage | undefined;
+  /** Writes `text` compressed to `to`, or links the file an earlier build wrote of the same text. */
+  placeText(text: string, to: string): Promise<void>;
+  /** Keeps what this build used for the next, and forgets the rest. */
+  save(): void;
+  /** Pages and texts this build took from earlier builds. */
+  readonly hits: { pages: number; texts: number };
+}
+
+const PREPARED_FILE = 'prepared.v8';
+const TEXTS_DIR = 'texts';
+
+/** A search cache in `dir` (none: nothing remembered; every page prepared and every text written). */
+export function openSearchCache(dir: string | undefined, root: string): SearchCache {
+  if (!dir) return uncached();
+  const texts = path.join(dir, TEXTS_DIR);
+  const fingerprint = pipelineFingerprint(root);
+  let earlier = new Map<string, PreparedPage>();
+  try {
+    mkdirSync(texts, { recursive: true });
+    const stored = deserialize(readFileSync(path.join(dir, PREPARED_FILE))) as {
+      fingerprint: string;
+      pages: Map<string, PreparedPage>;
+    };
+    if (stored.fingerprint === fingerprint) earlier = stored.pages;
+  } catch {
+    // First build, or an unreadable cache: prepare every page.
+  }
+  const used = new Map<string, PreparedPage | undefined>();
+  const usedTexts = new Set<string>();
+  const hits = { pages: 0, texts: 0 };
+
+  return {
+    prepared(html, prepare) {
+      const key = hash(html);
+      if (used.has(key)) return used.get(key);
+      let page = earlier.get(key);
+      if (page || earlier.has(key)) hits.pages += 1;
+      else page = prepare(html);
+      used.set(key, page);
+      return page;
+    },
+    async placeText(text, to) {
+      const name = `${hash(text)}.pf_page`;
+      usedTexts.add(name);
+      const kept = path.join(texts, name);
+      try {
+        linkSync(kept, to);
+        hits.texts += 1;
+        return;
+      } catch {
+        // Not kept yet (or links not allowed): written below.
+      }
+      await writeText(text, to);
+      try {
+        if (!existsSync(kept)) linkSync(to, kept);
+      } catch {
+        // Not kept: the next build writes it again.
+      }
+    },
+    save() {
+      try {
+        const partial = path.join(dir, `${PREPARED_FILE}.${process.pid}.tmp`);
+        // Pages without note content are remembered too (as undefined), so they are not parsed again.
+        writeFileSync(partial, serialize({ fingerprint, pages: used }));
+        renameSync(partial, path.join(dir, PREPARED_FILE));
+        for (const name of readdirSync(texts)) if (!usedTexts.has(name)) unlinkSync(path.join(texts, name));
+      } catch {
+        // Not saved: the next build does the work again.
+      }
+    },
+    hits,
+  };
+}
+
+function uncached(): SearchCache {
+  return {
+    prepared: (html, prepare) => prepare(html),
+    placeText: writeText,
+    save: () => {},
+    hits: { pages: 0, texts: 0 },
+  };
+}
+
+/**
+ * Writes `text` compressed to a new file at `to`: whatever was there is unlinked first, never written over,
+ * since it may be a link to a kept file.
+ */
+async function writeText(text: string, to: string): Promise<void> {
+  const compressed = await gzipAsync(text);
+  await rm(to, { force: true });
+  await writeFile(to, compressed);
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(process.version).update('\0').update(text).digest('base64url').slice(0, 32);
+}
