@@ -20,7 +20,9 @@ export default defineConfig({
   site,
   base,
   outDir: process.env.OUT_DIR || './dist',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Sixteen pages at a time: rendering one page by one left the thread waiting on each page's file half the time
+  // (500 notes: pages took 30-40% less, alternated runs on a 2-core machine with a slow disk).
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 16 },
   // Notes are rendered by our pipeline (src/lib); any .md/.mdx page in src/ gets the same math support.
   markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
   integrations: [
