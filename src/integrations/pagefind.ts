@@ -9,6 +9,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
@@ -19,12 +20,15 @@ import { fullFolding, SiteDictionary } from '../lib/search-dictionary.ts';
 import { type PreparedPage, prepareForIndex } from '../lib/search-index.ts';
 import { LONG_PAGE_WORDS, type PageRow, type SiteTable, storePage, writePages } from '../lib/search-store.ts';
 import { siteUrl } from '../lib/urls.ts';
+import { workerPool } from '../lib/worker-pool.ts';
 import { SITE_LANG } from '../site.ts';
 
 const WRITES_IN_FLIGHT = 32;
 
-// Pagefind's service indexes several files at once; a few in flight keep it busy.
-const INDEX_BATCH = 16;
+// Pagefind's service indexes several files at once; a few dozen in flight keep it and the threads busy.
+const INDEX_BATCH = 32;
+// Pages prepared in this thread before the rest go to worker threads.
+const PREPARED_HERE = 32;
 
 /** What search needs to know of a note: its title, categories, and the site paths of its pages. */
 export interface NoteForSearch {
@@ -78,23 +82,45 @@ export async function writeSearchIndex(
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const pages = new Map<string, { prepared: PreparedPage; sitePath: string }>();
   const files = listFiles(out).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
-  for (let start = 0; start < files.length; start += INDEX_BATCH) {
-    await Promise.all(
-      files.slice(start, start + INDEX_BATCH).map(async (file) => {
-        const prepared = cache.prepared(readFileSync(path.join(out, file), 'utf8'), (html) =>
-          prepareForIndex(html, folding.fold),
-        );
-        if (!prepared) return;
-        dictionary.record(prepared.folded);
-        for (const char of prepared.folded.match(HAN) ?? []) hanCounts.set(char, (hanCounts.get(char) ?? 0) + 1);
+  // Pages not kept from the last build are parsed on every core; the first few here, since a rebuild after one
+  // edit has only a handful, which starting threads would only delay.
+  const pool = workerPool<string, PreparedPage | undefined>(
+    new URL('../lib/search-worker.ts', import.meta.url),
+    availableParallelism(),
+  );
+  let misses = 0;
+  const prepare = async (html: string) =>
+    ++misses <= PREPARED_HERE ? prepareForIndex(html, folding.fold) : pool.run(html);
+  let adding: Promise<void> = Promise.resolve();
+  try {
+    for (let start = 0; start < files.length; start += INDEX_BATCH) {
+      const batch = files.slice(start, start + INDEX_BATCH);
+      // This batch is prepared while Pagefind indexes the last one.
+      const prepared = await Promise.all(
+        batch.map((file) => cache.prepared(readFileSync(path.join(out, file), 'utf8'), prepare)),
+      );
+      await adding;
+      // Given to Pagefind in the order of the files, so the index is the same however the threads took turns.
+      const added = batch.map((file, at) => {
+        const page = prepared[at];
+        if (!page) return undefined;
+        dictionary.record(page.folded);
+        for (const char of page.folded.match(HAN) ?? []) hanCounts.set(char, (hanCounts.get(char) ?? 0) + 1);
         const sitePath = file.replace(/index\.html$/, '');
         // Relative to the site: Pagefind prefixes its base URL (where its bundle is served) itself.
         const url = siteUrl('/', sitePath);
-        pages.set(url, { prepared, sitePath });
-        const added = await index.addHTMLFile({ url, content: prepared.html });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-      }),
-    );
+        pages.set(url, { prepared: page, sitePath });
+        return index.addHTMLFile({ url, content: page.html }).then(({ errors }) => {
+          if (errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${errors.join('; ')}`);
+        });
+      });
+      adding = Promise.all(added).then(() => undefined);
+      // Awaited with the next batch; marked handled now, so a failure meanwhile does not end the process first.
+      adding.catch(() => {});
+    }
+    await adding;
+  } finally {
+    await pool.close();
   }
   const bundle = path.join(out, 'pagefind');
   // Pagefind's files in memory rather than written: its fragments (one per page) are read here and never

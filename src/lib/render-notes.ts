@@ -7,10 +7,10 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { isFile, measureFigure, whyNotImage } from './figure-files.ts';
 import type { FigureSize } from './figures.ts';
 import { type LoadedNote, loadNote, type NoteSource } from './load-note.ts';
+import { workerPool } from './worker-pool.ts';
 
 export interface RenderJob {
   source: NoteSource;
@@ -75,33 +75,12 @@ export async function renderNotes(
 }
 
 async function inThreads(jobs: RenderJob[], threads: number): Promise<Rendered[]> {
-  const results: Rendered[] = new Array(jobs.length);
-  let next = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./render-worker.ts', import.meta.url)));
+  const pool = workerPool<RenderJob, Rendered>(new URL('./render-worker.ts', import.meta.url), threads);
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= jobs.length) return resolve();
-              const id = next++;
-              worker.postMessage({ id, job: jobs[id] });
-            };
-            worker.on('message', (message: { id: number; rendered?: Rendered; error?: string }) => {
-              if (!message.rendered) return reject(new Error(message.error ?? 'a note could not be rendered'));
-              results[message.id] = message.rendered;
-              send();
-            });
-            worker.on('error', reject);
-            send();
-          }),
-      ),
-    );
+    return await Promise.all(jobs.map((job) => pool.run(job)));
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await pool.close();
   }
-  return results;
 }
 
 /**
