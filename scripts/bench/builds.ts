@@ -174,11 +174,13 @@ export function benchBuilds(
     }
 
     // The everyday case: one note edited, the rest rendered by an earlier build.
-    const cache = mkdtempSync(path.join(tmpdir(), `bench-cache-${corpusName.replace(' ', '-')}-`));
+    const caches = mkdtempSync(path.join(tmpdir(), `bench-cache-${corpusName.replace(' ', '-')}-`));
+    // The rendered notes' folder; what the build keeps beside it (search, sanitized SVG) lands in `caches` too.
+    const cache = path.join(caches, 'notes');
     const editable = mkdtempSync(path.join(tmpdir(), 'bench-edit-'));
     // The real notes folder is not edited in place: a copy is.
     const editedCorpus = size === 'real' ? copyNotes(corpus, editable) : corpus;
-    const keptOut = path.join(cache, 'dist');
+    const keptOut = path.join(caches, 'dist');
     measureBuild(root, editedCorpus, corpusName, notes, cache, keptOut);
     if (site) measureStarlightBuild(site, corpusName, { clean: true });
     const rebuilds: BuildRun[] = [];
@@ -200,7 +202,7 @@ export function benchBuilds(
         );
       }
     }
-    rmSync(cache, { recursive: true, force: true });
+    rmSync(caches, { recursive: true, force: true });
     rmSync(editable, { recursive: true, force: true });
     if (size !== 'real') rmSync(corpus, { recursive: true, force: true });
     const run: BuildRun = { ...medianRun(attempts), rebuild: medianRun(rebuilds) };
