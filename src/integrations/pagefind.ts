@@ -9,7 +9,6 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
@@ -20,15 +19,12 @@ import { fullFolding, SiteDictionary } from '../lib/search-dictionary.ts';
 import { type PreparedPage, prepareForIndex } from '../lib/search-index.ts';
 import { LONG_PAGE_WORDS, type PageRow, type SiteTable, storePage, writePages } from '../lib/search-store.ts';
 import { siteUrl } from '../lib/urls.ts';
-import { workerPool } from '../lib/worker-pool.ts';
 import { SITE_LANG } from '../site.ts';
 
 const WRITES_IN_FLIGHT = 32;
 
-// Pagefind's service indexes several files at once; a few dozen in flight keep it and the threads busy.
-const INDEX_BATCH = 32;
-// Pages prepared in this thread before the rest go to worker threads.
-const PREPARED_HERE = 32;
+// Pagefind's service indexes several files at once; a few in flight keep it busy.
+const INDEX_BATCH = 16;
 
 /** What search needs to know of a note: its title, categories, and the site paths of its pages. */
 export interface NoteForSearch {
@@ -82,45 +78,23 @@ export async function writeSearchIndex(
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const pages = new Map<string, { prepared: PreparedPage; sitePath: string }>();
   const files = listFiles(out).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
-  // Pages not kept from the last build are parsed on every core; the first few here, since a rebuild after one
-  // edit has only a handful, which starting threads would only delay.
-  const pool = workerPool<string, PreparedPage | undefined>(
-    new URL('../lib/search-worker.ts', import.meta.url),
-    availableParallelism(),
-  );
-  let misses = 0;
-  const prepare = async (html: string) =>
-    ++misses <= PREPARED_HERE ? prepareForIndex(html, folding.fold) : pool.run(html);
-  let adding: Promise<void> = Promise.resolve();
-  try {
-    for (let start = 0; start < files.length; start += INDEX_BATCH) {
-      const batch = files.slice(start, start + INDEX_BATCH);
-      // This batch is prepared while Pagefind indexes the last one.
-      const prepared = await Promise.all(
-        batch.map((file) => cache.prepared(readFileSync(path.join(out, file), 'utf8'), prepare)),
-      );
-      await adding;
-      // Given to Pagefind in the order of the files, so the index is the same however the threads took turns.
-      const added = batch.map((file, at) => {
-        const page = prepared[at];
-        if (!page) return undefined;
-        dictionary.record(page.folded);
-        for (const char of page.folded.match(HAN) ?? []) hanCounts.set(char, (hanCounts.get(char) ?? 0) + 1);
+  for (let start = 0; start < files.length; start += INDEX_BATCH) {
+    await Promise.all(
+      files.slice(start, start + INDEX_BATCH).map(async (file) => {
+        const prepared = cache.prepared(readFileSync(path.join(out, file), 'utf8'), (html) =>
+          prepareForIndex(html, folding.fold),
+        );
+        if (!prepared) return;
+        dictionary.record(prepared.folded);
+        for (const char of prepared.folded.match(HAN) ?? []) hanCounts.set(char, (hanCounts.get(char) ?? 0) + 1);
         const sitePath = file.replace(/index\.html$/, '');
         // Relative to the site: Pagefind prefixes its base URL (where its bundle is served) itself.
         const url = siteUrl('/', sitePath);
-        pages.set(url, { prepared: page, sitePath });
-        return index.addHTMLFile({ url, content: page.html }).then(({ errors }) => {
-          if (errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${errors.join('; ')}`);
-        });
-      });
-      adding = Promise.all(added).then(() => undefined);
-      // Awaited with the next batch; marked handled now, so a failure meanwhile does not end the process first.
-      adding.catch(() => {});
-    }
-    await adding;
-  } finally {
-    await pool.close();
+        pages.set(url, { prepared, sitePath });
+        const added = await index.addHTMLFile({ url, content: prepared.html });
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+      }),
+    );
   }
   const bundle = path.join(out, 'pagefind');
   // Pagefind's files in memory rather than written: its fragments (one per page) are read here and never
@@ -128,17 +102,19 @@ export async function writeSearchIndex(
   const bundled = await index.getFiles();
   if (bundled.errors.length > 0) throw new Error(`Pagefind could not write its index: ${bundled.errors.join('; ')}`);
   await pagefind.close();
-  const fragments = new Map<string, Fragment>();
+  // Kept compressed, and read one at a time below: all of them read at once were a good part of the build's peak.
+  const fragments = new Map<string, Uint8Array>();
   const bundleWrites: Promise<void>[] = [];
   for (const file of bundled.files) {
     const [top = '', ...rest] = file.path.split('/');
-    if (top === 'fragment') readFragment(rest.join('/'), file.content, fragments);
+    if (top === 'fragment') fragments.set(rest.join('/'), file.content);
     else if (!UNUSED.test(top)) {
       const to = path.join(bundle, file.path);
       mkdirSync(path.dirname(to), { recursive: true });
       bundleWrites.push(writeFile(to, file.content));
     }
   }
+  bundled.files.length = 0;
 
   // What results show, by Pagefind's page id, from the text Pagefind kept of each page.
   const pageDir = path.join(bundle, 'page');
@@ -149,8 +125,8 @@ export async function writeSearchIndex(
   // some file systems and the work waits on it, not on the processor.
   const writes: Promise<void>[] = [];
   const byPage = new Map<string, string[]>();
-  // In id order, so the table is the same whatever order Pagefind hands its files in.
-  for (const [id, fragment] of [...fragments].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const indexed = pages.size;
+  for (const [id, fragment] of eachFragment(fragments)) {
     const page = pages.get(fragment.url);
     if (!page) {
       await Promise.allSettled(writes);
@@ -179,6 +155,8 @@ export async function writeSearchIndex(
       traditional: isTraditional(page.prepared),
       ...(head.w > LONG_PAGE_WORDS ? { headings: stored.spans } : {}),
     });
+    // Stored: what remains of the page is the cache's to keep (if any).
+    pages.delete(fragment.url);
   }
   if (missed > 0) logger.warn(`search: ${missed} characters of the index could not be matched with the pages' text`);
   const table: SiteTable = {
@@ -194,7 +172,7 @@ export async function writeSearchIndex(
   const { hits } = cache;
   const reused =
     hits.pages + hits.texts > 0 ? `, ${hits.pages} pages and ${hits.texts} texts as the last build left them` : '';
-  logger.info(`indexed ${pages.size} pages for search${reused} (${Math.round(performance.now() - started)} ms)`);
+  logger.info(`indexed ${indexed} pages for search${reused} (${Math.round(performance.now() - started)} ms)`);
   const always = listFiles(bundle)
     .filter((file) => !file.startsWith('page/'))
     .map((file) => `pagefind/${file}`);
@@ -236,14 +214,24 @@ interface Fragment {
   content: string;
 }
 
-/** Adds what a Pagefind fragment file holds (one page, or a group of pages) to `fragments`, by page id. */
-function readFragment(name: string, content: Uint8Array, fragments: Map<string, Fragment>): void {
+/** Every page of Pagefind's fragments, in name order, so the table is the same whatever order Pagefind gives its files in. */
+function* eachFragment(fragments: Map<string, Uint8Array>): Generator<[string, Fragment]> {
+  for (const name of [...fragments.keys()].sort()) yield* readFragment(name, fragments);
+}
+
+/**
+ * What a Pagefind fragment file holds (one page, or a group of pages), by page id in id order; the file is
+ * forgotten once read, so only the pages being stored are held in full.
+ */
+function* readFragment(name: string, fragments: Map<string, Uint8Array>): Generator<[string, Fragment]> {
+  const content = fragments.get(name);
+  if (!content) return;
+  fragments.delete(name);
   const bytes = gunzipSync(content);
   // Pagefind's files start with a signature before the JSON.
   const json = JSON.parse(bytes.subarray(bytes.indexOf('{'.charCodeAt(0))).toString('utf8')) as
     | Fragment
     | Record<string, Fragment>;
-  const id = name.replace(/\.pf_fragment$/, '');
-  if (typeof json.url === 'string') fragments.set(id, json as Fragment);
-  else for (const [page, fragment] of Object.entries(json as Record<string, Fragment>)) fragments.set(page, fragment);
+  if (typeof json.url === 'string') yield [name.replace(/\.pf_fragment$/, ''), json as Fragment];
+  else yield* Object.entries(json as Record<string, Fragment>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -18,7 +18,7 @@ describe('the search cache', () => {
   const out = path.join(work, 'out');
   const { fold } = fullFolding();
   let prepared: string[] = [];
-  const prepare = async (html: string): Promise<PreparedPage | undefined> => {
+  const prepare = (html: string): PreparedPage | undefined => {
     prepared.push(html);
     return prepareForIndex(html, fold);
   };
@@ -28,7 +28,7 @@ describe('the search cache', () => {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     const cache = openSearchCache(dir, ROOT);
-    const results = await Promise.all(pages.map((html) => cache.prepared(html, prepare)));
+    const results = pages.map((html) => cache.prepared(html, prepare));
     await Promise.all(texts.map((text, index) => cache.placeText(text, path.join(out, `${index}.pf_page`))));
     cache.save();
     return { results, hits: { ...cache.hits } };
@@ -96,8 +96,8 @@ describe('the search cache', () => {
     mkdirSync(out, { recursive: true });
     const cache = openSearchCache(undefined, ROOT);
     prepared = [];
-    assert.deepEqual(await cache.prepared(page('甲'), prepare), prepareForIndex(page('甲'), fold));
-    await cache.prepared(page('甲'), prepare);
+    assert.deepEqual(cache.prepared(page('甲'), prepare), prepareForIndex(page('甲'), fold));
+    cache.prepared(page('甲'), prepare);
     assert.equal(prepared.length, 2);
     await cache.placeText('文', path.join(out, 'a.pf_page'));
     assert.equal(gunzipSync(readFileSync(path.join(out, 'a.pf_page'))).toString(), '文');

@@ -34,10 +34,7 @@ const gzipAsync = promisify(gzip);
 
 export interface SearchCache {
   /** The page an earlier build prepared from exactly this HTML, or what `prepare` makes of it now. */
-  prepared(
-    html: string,
-    prepare: (html: string) => Promise<PreparedPage | undefined>,
-  ): Promise<PreparedPage | undefined>;
+  prepared(html: string, prepare: (html: string) => PreparedPage | undefined): PreparedPage | undefined;
   /** Writes `text` compressed to `to`, or links the file an earlier build wrote of the same text. */
   placeText(text: string, to: string): Promise<void>;
   /** Keeps what this build used for the next, and forgets the rest. */
@@ -70,12 +67,12 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
   const hits = { pages: 0, texts: 0 };
 
   return {
-    async prepared(html, prepare) {
+    prepared(html, prepare) {
       const key = hash(html);
       if (used.has(key)) return used.get(key);
       let page = earlier.get(key);
       if (page || earlier.has(key)) hits.pages += 1;
-      else page = await prepare(html);
+      else page = prepare(html);
       used.set(key, page);
       return page;
     },
