@@ -57,7 +57,8 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
   // What the search step made of each page, kept for the next build of the same site (none: the cache is off).
   let searchCache: string | undefined;
   let state: { file: string } | { report: string } = { report: 'the notes have not been loaded yet' };
-  // The notes as last loaded, for what the end of the build writes from them (offline manifests).
+  // The notes as last loaded, without their HTML (pages read that from the file), for what the end of the build
+  // writes from them (search's titles, offline manifests).
   let loaded: SiteContent | undefined;
   let warnings: NoteProblem[] = [];
   let pagesStarted = 0;
@@ -83,7 +84,9 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
     const file = path.join(workDir, 'notes.json');
     writeFileSync(file, JSON.stringify(content));
     state = { file };
-    loaded = content;
+    // Pages have the notes from the file: a second copy of every note's HTML held here through the whole build
+    // only added to its peak memory.
+    loaded = withoutHtml(content);
     const pages = content.notes.reduce((sum, note) => sum + 1 + note.chapters.length, 0);
     const unchanged = content.cachedNotes > 0 ? `, ${content.cachedNotes} unchanged since the last build` : '';
     logger.info(
@@ -186,5 +189,14 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         rmSync(workDir, { recursive: true, force: true });
       },
     },
+  };
+}
+
+/** The notes with every part's HTML left out: what the end of a build needs of them. */
+function withoutHtml(content: SiteContent): SiteContent {
+  const part = <Part extends { html: string }>(rendered: Part): Part => ({ ...rendered, html: '' });
+  return {
+    ...content,
+    notes: content.notes.map((note) => ({ ...note, intro: part(note.intro), chapters: note.chapters.map(part) })),
   };
 }
