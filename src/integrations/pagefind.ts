@@ -171,7 +171,7 @@ export async function writeSearchIndex(
   cache.save();
   const { hits } = cache;
   const reused =
-    hits.pages + hits.texts > 0 ? `, ${hits.pages} pages and ${hits.texts} texts as the last build left them` : '';
+    hits.pages + hits.texts > 0 ? `, reusing ${hits.pages} prepared pages and ${hits.texts} files of text` : '';
   logger.info(`indexed ${indexed} pages for search${reused} (${Math.round(performance.now() - started)} ms)`);
   const always = listFiles(bundle)
     .filter((file) => !file.startsWith('page/'))

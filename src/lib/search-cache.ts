@@ -39,7 +39,7 @@ export interface SearchCache {
   placeText(text: string, to: string): Promise<void>;
   /** Keeps what this build used for the next, and forgets the rest. */
   save(): void;
-  /** Pages and texts this build took from earlier builds. */
+  /** Pages this build did not prepare, and texts it did not write (kept by an earlier build, or the same text met twice). */
   readonly hits: { pages: number; texts: number };
 }
 
