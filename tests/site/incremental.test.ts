@@ -4,7 +4,7 @@
  * gives: every file, byte for byte.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -28,9 +28,13 @@ describe('a rebuild after editing one note', () => {
   it('renders only what changed, and equals a clean build file for file', () => {
     build('site', 'cache');
     appendFileSync(path.join(notesDir, '数学笔记.md'), '\n改过的一段：$a^2+b^2=c^2$。\n');
+    // A figure redrawn under the same name: the rebuild must publish the new drawing.
+    const figure = path.join(notesDir, '数学笔记/示意图.svg');
+    writeFileSync(figure, readFileSync(figure, 'utf8').replace('</svg>', '<circle cx="5" cy="5" r="4"/></svg>'));
     const output = build('site', 'cache');
     assert.match(output, /unchanged since the last build/, 'rendered notes were reused');
     assert.match(output, /\(cached\)|\(restored\)/, 'pages were reused');
+    assert.match(output, /reusing [1-9]\d* prepared pages and [1-9]\d* files of text/, 'search reused what did not change');
     build('clean', 'off');
     const rebuilt = listFiles(path.join(work, 'site'));
     const clean = listFiles(path.join(work, 'clean'));
@@ -40,5 +44,6 @@ describe('a rebuild after editing one note', () => {
     );
     assert.deepEqual(differ, []);
     assert.match(readFileSync(path.join(work, 'site', '数学笔记/2-没有公式的一章/index.html'), 'utf8'), /改过的一段/);
+    assert.match(readFileSync(path.join(work, 'site', 'figures/数学笔记/示意图.svg'), 'utf8'), /<circle/);
   });
 });
