@@ -34,7 +34,11 @@ describe('a rebuild after editing one note', () => {
     const output = build('site', 'cache');
     assert.match(output, /unchanged since the last build/, 'rendered notes were reused');
     assert.match(output, /\(cached\)|\(restored\)/, 'pages were reused');
-    assert.match(output, /reusing [1-9]\d* prepared pages and [1-9]\d* files of text/, 'search reused what did not change');
+    assert.match(
+      output,
+      /reusing [1-9]\d* prepared pages and [1-9]\d* files of text/,
+      'search reused what did not change',
+    );
     build('clean', 'off');
     const rebuilt = listFiles(path.join(work, 'site'));
     const clean = listFiles(path.join(work, 'clean'));
