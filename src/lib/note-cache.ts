@@ -98,7 +98,7 @@ export function openNoteCache(dir: string, notesDir: string, root: string): Note
   };
 }
 
-/** Our pipeline code, the locked dependency versions and Node's version, hashed. */
+/** Our pipeline code (`src/lib/`, `src/site.ts`), the locked dependency versions and Node's version, hashed. */
 export function pipelineFingerprint(root: string): string {
   const digest = createHash('sha256').update(process.version);
   const lib = path.join(root, 'src/lib');
@@ -108,6 +108,8 @@ export function pipelineFingerprint(root: string): string {
       .sort()) {
       digest.update(file).update(readFileSync(path.join(lib, file)));
     }
+    // The site's constants (its language, the ids its pages use) shape what the pipeline makes too.
+    digest.update(readFileSync(path.join(root, 'src/site.ts')));
     digest.update(readFileSync(path.join(root, 'package-lock.json')));
   } catch {
     // Without the sources to fingerprint, never trust an entry.

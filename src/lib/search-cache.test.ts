@@ -1,5 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
@@ -101,5 +111,33 @@ describe('the search cache', () => {
     assert.equal(prepared.length, 2);
     await cache.placeText('文', path.join(out, 'a.pf_page'));
     assert.equal(gunzipSync(readFileSync(path.join(out, 'a.pf_page'))).toString(), '文');
+  });
+
+  it('forgets what a stopped build left half written', async () => {
+    await build([page('甲')], ['文']);
+    writeFileSync(path.join(dir, 'texts', 'x.pf_page.123.1.tmp'), 'half');
+    writeFileSync(path.join(dir, 'prepared.v8.123.tmp'), 'half');
+    await build([page('甲')], ['文']);
+    assert.deepEqual(
+      readdirSync(path.join(dir, 'texts')).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
+    assert.deepEqual(
+      readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
+  });
+
+  it("removes other sites' caches nobody built for two weeks, and keeps the rest", async () => {
+    const old = path.join(work, 'old-site');
+    const recent = path.join(work, 'recent-site');
+    mkdirSync(old, { recursive: true });
+    mkdirSync(recent, { recursive: true });
+    const weeksAgo = new Date(Date.now() - 15 * 24 * 60 * 60 * 1000);
+    utimesSync(old, weeksAgo, weeksAgo);
+    await build([page('甲')], []);
+    assert.equal(existsSync(old), false);
+    assert.equal(existsSync(recent), true);
+    assert.equal(existsSync(path.join(dir, 'prepared.v8')), true);
   });
 });

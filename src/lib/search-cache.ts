@@ -13,12 +13,13 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  existsSync,
   linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
+  statSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -49,6 +50,7 @@ const TEXTS_DIR = 'texts';
 /** A search cache in `dir` (none: nothing remembered; every page prepared and every text written). */
 export function openSearchCache(dir: string | undefined, root: string): SearchCache {
   if (!dir) return uncached();
+  removeUnusedSites(path.dirname(dir), path.basename(dir));
   const texts = path.join(dir, TEXTS_DIR);
   const fingerprint = pipelineFingerprint(root);
   let earlier = new Map<string, PreparedPage>();
@@ -64,6 +66,9 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
   }
   const used = new Map<string, PreparedPage | undefined>();
   const usedTexts = new Set<string>();
+  // Whether texts can be linked from the cache into the output; `written` names files being written aside.
+  let linking = true;
+  let written = 0;
   const hits = { pages: 0, texts: 0 };
 
   return {
@@ -80,19 +85,32 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
       const name = `${hash(text)}.pf_page`;
       usedTexts.add(name);
       const kept = path.join(texts, name);
-      try {
-        linkSync(kept, to);
-        hits.texts += 1;
-        return;
-      } catch {
-        // Not kept yet (or links not allowed): written below.
+      if (linking) {
+        try {
+          linkSync(kept, to);
+          hits.texts += 1;
+          return;
+        } catch {
+          // Not kept yet: kept below.
+        }
       }
-      await writeText(text, to);
-      try {
-        if (!existsSync(kept)) linkSync(to, kept);
-      } catch {
-        // Not kept: the next build writes it again.
+      const compressed = await gzipAsync(text);
+      if (linking) {
+        // Kept first (written aside, then renamed) and linked from there: the cache only ever holds whole files
+        // this build wrote itself, whatever happens to the output meanwhile.
+        try {
+          const partial = `${kept}.${process.pid}.${++written}.tmp`;
+          await writeFile(partial, compressed);
+          renameSync(partial, kept);
+          await rm(to, { force: true });
+          linkSync(kept, to);
+          return;
+        } catch {
+          // Another file system than the output's, or no links: the cache cannot spare this build any writing.
+          linking = false;
+        }
       }
+      await writeNew(to, compressed);
     },
     save() {
       try {
@@ -100,7 +118,9 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
         // Pages without note content are remembered too (as undefined), so they are not parsed again.
         writeFileSync(partial, serialize({ fingerprint, pages: used }));
         renameSync(partial, path.join(dir, PREPARED_FILE));
+        // Texts this build did not use go, and whatever a stopped build left half written.
         for (const name of readdirSync(texts)) if (!usedTexts.has(name)) unlinkSync(path.join(texts, name));
+        for (const name of readdirSync(dir)) if (name.endsWith('.tmp')) unlinkSync(path.join(dir, name));
       } catch {
         // Not saved: the next build does the work again.
       }
@@ -112,22 +132,34 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
 function uncached(): SearchCache {
   return {
     prepared: (html, prepare) => prepare(html),
-    placeText: writeText,
+    placeText: async (text, to) => writeNew(to, await gzipAsync(text)),
     save: () => {},
     hits: { pages: 0, texts: 0 },
   };
 }
 
-/**
- * Writes `text` compressed to a new file at `to`: whatever was there is unlinked first, never written over,
- * since it may be a link to a kept file.
- */
-async function writeText(text: string, to: string): Promise<void> {
-  const compressed = await gzipAsync(text);
+/** Writes a new file at `to`: whatever was there is unlinked first, never written over, since it may be a link to a kept file. */
+async function writeNew(to: string, bytes: Uint8Array): Promise<void> {
   await rm(to, { force: true });
-  await writeFile(to, compressed);
+  await writeFile(to, bytes);
 }
 
 function hash(text: string): string {
   return createHash('sha256').update(process.version).update('\0').update(text).digest('base64url').slice(0, 32);
+}
+
+// Another site's cache (another notes or output folder) nobody has built for this long is removed.
+const UNUSED_DAYS = 14;
+
+function removeUnusedSites(parent: string, current: string): void {
+  const oldest = Date.now() - UNUSED_DAYS * 24 * 60 * 60 * 1000;
+  try {
+    for (const name of readdirSync(parent)) {
+      const site = path.join(parent, name);
+      // A build saves into its site's folder, which keeps the folder's time of change recent.
+      if (name !== current && statSync(site).mtimeMs < oldest) rmSync(site, { recursive: true, force: true });
+    }
+  } catch {
+    // No such folder yet, or one removed meanwhile.
+  }
 }

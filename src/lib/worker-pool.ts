@@ -1,7 +1,7 @@
 /**
- * A few worker threads taking jobs one after another, for work done note by
- * note or page by page where each item stands on its own (rendering notes,
- * preparing pages for search), so a build uses every core. Threads start
+ * A few worker threads taking jobs one after another, for work done item by
+ * item where each stands on its own (rendering notes), so a build uses every
+ * core. Threads start
  * with the first job, so a pool that gets none costs nothing. The worker
  * module answers with `serveJobs`.
  */
@@ -54,6 +54,7 @@ export function workerPool<Job, Result>(module: URL, threads: number): WorkerPoo
       if (!closed) dispatch();
     };
     worker.on('error', lost);
+    worker.on('messageerror', lost);
     worker.on('exit', (code) => lost(new Error(`a worker thread stopped (exit code ${code})`)));
     return worker;
   };
