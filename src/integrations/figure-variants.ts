@@ -8,12 +8,13 @@
  * stays at a few decoded images whatever the number of figures.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, utimesSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { measureFigure } from '../lib/build-notes.ts';
 import type { FigureSize } from '../lib/figures.ts';
+import { removeUnused } from '../lib/files.ts';
 import { type FigureVariant, figureVariants, isRasterFigure } from '../lib/responsive-figures.ts';
 import type { SitePath } from '../lib/urls.ts';
 
@@ -50,7 +51,7 @@ const UNUSED_DAYS = 30;
 export async function makeFigureVariants(options: VariantOptions): Promise<VariantResult> {
   const measure = options.measure ?? measureFigure;
   mkdirSync(options.cacheDir, { recursive: true });
-  removeUnused(options.cacheDir);
+  removeUnused(options.cacheDir, UNUSED_DAYS, { always: (name) => name.endsWith('.tmp') });
   const settings = JSON.stringify([sharp.versions.sharp, sharp.versions.vips, ENCODER]);
   const files: PlacedFile[] = [];
   const jobs: { source: string; pending: { variant: FigureVariant; file: string }[] }[] = [];
@@ -119,17 +120,5 @@ function touch(file: string): void {
     utimesSync(file, now, now);
   } catch {
     // Read-only cache: it still serves.
-  }
-}
-
-function removeUnused(dir: string): void {
-  const oldest = Date.now() - UNUSED_DAYS * 24 * 60 * 60 * 1000;
-  for (const name of readdirSync(dir)) {
-    const file = path.join(dir, name);
-    try {
-      if (statSync(file).mtimeMs < oldest || name.endsWith('.tmp')) rmSync(file, { force: true });
-    } catch {
-      // Removed by someone else meanwhile.
-    }
   }
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { listFiles } from './files.ts';
+import { listFiles, removeUnused } from './files.ts';
 
 describe('listFiles', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'files-'));
@@ -32,5 +32,27 @@ describe('listFiles', () => {
 
   it('lists nothing for a folder that does not exist', () => {
     assert.deepEqual(listFiles(path.join(dir, 'missing')), []);
+  });
+});
+
+describe('removeUnused', () => {
+  it('removes files and folders unchanged for the given days, except those kept, and always those named so', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'remove-unused-'));
+    try {
+      const weeksAgo = new Date(Date.now() - 20 * 24 * 60 * 60 * 1000);
+      for (const name of ['old.json', 'old-folder', 'kept-folder', 'new.json', 'half.tmp']) {
+        const entry = path.join(dir, name);
+        if (name.includes('folder')) {
+          mkdirSync(entry);
+          writeFileSync(path.join(entry, 'inside'), 'x');
+        } else writeFileSync(entry, 'x');
+        if (name.startsWith('old') || name.startsWith('kept')) utimesSync(entry, weeksAgo, weeksAgo);
+      }
+      removeUnused(dir, 14, { keep: (name) => name === 'kept-folder', always: (name) => name.endsWith('.tmp') });
+      assert.deepEqual(readdirSync(dir).sort(), ['kept-folder', 'new.json']);
+      removeUnused(path.join(dir, 'missing'), 14);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

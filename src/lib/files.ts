@@ -4,7 +4,7 @@
  * (a linked folder of notes is read like any other), each real folder once,
  * so a link that points back up cannot loop.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface ListOptions {
@@ -46,4 +46,34 @@ export function listFiles(dir: string, options: ListOptions = {}): string[] {
   };
   walk('');
   return found.sort();
+}
+
+export interface RemoveOptions {
+  /** Names kept whatever their age (the folder in use). */
+  keep?: (name: string) => boolean;
+  /** Names removed whatever their age (what a stopped build left half written). */
+  always?: (name: string) => boolean;
+}
+
+/**
+ * Removes each file or folder directly in `dir` not changed for `days` days, so
+ * a cache does not grow without end; nothing if `dir` does not exist.
+ */
+export function removeUnused(dir: string, days: number, options: RemoveOptions = {}): void {
+  const oldest = Date.now() - days * 24 * 60 * 60 * 1000;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (options.keep?.(name)) continue;
+    const entry = path.join(dir, name);
+    try {
+      if (options.always?.(name) || statSync(entry).mtimeMs < oldest) rmSync(entry, { recursive: true, force: true });
+    } catch {
+      // Removed by someone else meanwhile.
+    }
+  }
 }

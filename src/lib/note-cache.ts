@@ -8,8 +8,9 @@
  * remembered note keeps its warnings, which every build lists again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { removeUnused } from './files.ts';
 import type { LoadedNote, Note } from './load-note.ts';
 
 /** What one note's rendering depended on, besides the pipeline. */
@@ -48,7 +49,7 @@ export function openNoteCache(dir: string, notesDir: string, root: string): Note
   const fingerprint = pipelineFingerprint(root);
   try {
     mkdirSync(dir, { recursive: true });
-    removeUnused(dir);
+    removeUnused(dir, UNUSED_DAYS);
   } catch {
     // No cache folder: every get misses and every set is skipped.
   }
@@ -122,16 +123,4 @@ function hash(...parts: string[]): string {
   const digest = createHash('sha256');
   for (const part of parts) digest.update(part).update('\0');
   return digest.digest('hex').slice(0, 32);
-}
-
-function removeUnused(dir: string): void {
-  const oldest = Date.now() - UNUSED_DAYS * 24 * 60 * 60 * 1000;
-  for (const name of readdirSync(dir)) {
-    const file = path.join(dir, name);
-    try {
-      if (statSync(file).mtimeMs < oldest) rmSync(file, { force: true });
-    } catch {
-      // Removed by someone else meanwhile.
-    }
-  }
 }

@@ -12,22 +12,13 @@
  * written costs time, never the build.
  */
 import { createHash } from 'node:crypto';
-import {
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { gzip } from 'node:zlib';
+import { removeUnused } from './files.ts';
 import { pipelineFingerprint } from './note-cache.ts';
 import type { PreparedPage } from './search-index.ts';
 
@@ -44,13 +35,16 @@ export interface SearchCache {
   readonly hits: { pages: number; texts: number };
 }
 
+// Another site's cache (another notes or output folder) nobody has built for this long is removed.
+const UNUSED_DAYS = 14;
 const PREPARED_FILE = 'prepared.v8';
 const TEXTS_DIR = 'texts';
 
 /** A search cache in `dir` (none: nothing remembered; every page prepared and every text written). */
 export function openSearchCache(dir: string | undefined, root: string): SearchCache {
   if (!dir) return uncached();
-  removeUnusedSites(path.dirname(dir), path.basename(dir));
+  // A build saves into its site's folder, which keeps the folder's time of change recent.
+  removeUnused(path.dirname(dir), UNUSED_DAYS, { keep: (name) => name === path.basename(dir) });
   const texts = path.join(dir, TEXTS_DIR);
   const fingerprint = pipelineFingerprint(root);
   let earlier = new Map<string, PreparedPage>();
@@ -146,20 +140,4 @@ async function writeNew(to: string, bytes: Uint8Array): Promise<void> {
 
 function hash(text: string): string {
   return createHash('sha256').update(process.version).update('\0').update(text).digest('base64url').slice(0, 32);
-}
-
-// Another site's cache (another notes or output folder) nobody has built for this long is removed.
-const UNUSED_DAYS = 14;
-
-function removeUnusedSites(parent: string, current: string): void {
-  const oldest = Date.now() - UNUSED_DAYS * 24 * 60 * 60 * 1000;
-  try {
-    for (const name of readdirSync(parent)) {
-      const site = path.join(parent, name);
-      // A build saves into its site's folder, which keeps the folder's time of change recent.
-      if (name !== current && statSync(site).mtimeMs < oldest) rmSync(site, { recursive: true, force: true });
-    }
-  } catch {
-    // No such folder yet, or one removed meanwhile.
-  }
 }

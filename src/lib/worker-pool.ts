@@ -1,9 +1,8 @@
 /**
  * A few worker threads taking jobs one after another, for work done item by
  * item where each stands on its own (rendering notes), so a build uses every
- * core. Threads start
- * with the first job, so a pool that gets none costs nothing. The worker
- * module answers with `serveJobs`.
+ * core. Threads start with the first job, so a pool that gets none costs
+ * nothing. The worker module answers with `serveJobs`.
  */
 import { parentPort, Worker } from 'node:worker_threads';
 
