@@ -6,9 +6,12 @@
  * 2. pages get the notes as `virtual:notes`; figures and KaTeX's files join
  *    the project's `public/` folder, which Astro serves and copies itself;
  * 3. in the dev server, a change in the notes folder loads them again;
- * 4. after the pages are written: the search index, then what offline
- *    reading involves (`offline-manifest.ts`, which measures the index) and
- *    the service worker configured from it.
+ * 4. a build writes into the last build's output, keeping its pages where
+ *    Astro's incremental build would copy them back (`kept-output.ts`);
+ * 5. after the pages are written: the pages no note makes any more are
+ *    removed, then the search index, then what offline reading involves
+ *    (`offline-manifest.ts`, which measures the index) and the service worker
+ *    configured from it.
  */
 
 import { createHash } from 'node:crypto';
@@ -18,11 +21,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { buildNotes, type SiteContent, svgCacheFor } from '../lib/build-notes.ts';
+import { listFiles } from '../lib/files.ts';
 import { formatErrors, formatWarnings, isError, type NoteProblem } from '../lib/problems.ts';
 import { openSearchCache } from '../lib/search-cache.ts';
 import { normalizeBase } from '../lib/urls.ts';
 import { recordTiming, timed } from './build-timings.ts';
 import { makeFigureVariants } from './figure-variants.ts';
+import { astroCacheState, prepareOutput, recordOutput, removeStalePages } from './kept-output.ts';
 import { writeOfflineManifests } from './offline-manifest.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { assemblePublicFiles, linkFiles } from './public-files.ts';
@@ -62,6 +67,11 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
   let loaded: SiteContent | undefined;
   let warnings: NoteProblem[] = [];
   let pagesStarted = 0;
+  // In a build: the output folder, Astro's cache folder, and where a successful build notes which state of that
+  // cache its output matches.
+  let outDir = '';
+  let astroCacheDir = '';
+  let outputRecord = '';
 
   const load = async (logger: AstroIntegrationLogger): Promise<void> => {
     const started = performance.now();
@@ -131,6 +141,10 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         figuresDir = path.join(workDir, 'figures');
         building = command === 'build';
         mkdirSync(workDir, { recursive: true });
+        outDir = fileURLToPath(config.outDir);
+        astroCacheDir = fileURLToPath(config.cacheDir);
+        outputRecord = path.join(root, 'node_modules/.cache/study-notes/outputs', key);
+        mkdirSync(path.dirname(outputRecord), { recursive: true });
         imageCache = path.join(root, 'node_modules/.cache/study-notes/images');
         searchCache = options.cacheDir && path.join(path.dirname(path.resolve(root, options.cacheDir)), 'search', key);
         await load(logger);
@@ -145,7 +159,8 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         }
         updateConfig({
           publicDir: pathToFileURL(`${publicDir}/`),
-          vite: { plugins: [virtualNotes(() => state)] },
+          // The output is emptied, or its pages kept, when the build starts (kept-output.ts).
+          vite: { plugins: [virtualNotes(() => state)], ...(building ? { build: { emptyOutDir: false } } : {}) },
         });
       },
       'astro:server:setup': ({ server, logger }) => {
@@ -156,14 +171,23 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
           invalidateNotes(server);
         });
       },
-      'astro:build:start': () => {
+      'astro:build:start': ({ logger }) => {
+        if (prepareOutput(outDir, outputRecord, astroCacheState(astroCacheDir)) === 'kept')
+          logger.info('writing into the last build’s output, whose pages are kept where their note did not change');
         pagesStarted = performance.now();
       },
       'astro:build:generated': () => {
         recordTiming('pages', performance.now() - pagesStarted);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
+        // Before anything reads the output: only the pages this build made (or kept, since their note did not change).
+        const made = new Set(
+          [...assets.values()].flat().map((url) => path.relative(out, fileURLToPath(url)).split(path.sep).join('/')),
+        );
+        for (const file of listFiles(publicDir)) made.add(file);
+        const stale = removeStalePages(out, made);
+        if (stale > 0) logger.info(`removed ${stale} pages of the last build that no note makes any more`);
         // Before anything measures the output: the figures, as the public folder would have brought them.
         await timed('figures', () => linkFiles(figuresDir, out));
         const notes = loaded?.notes ?? [];
@@ -187,6 +211,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         if (warnings.length > 0) logger.warn(formatWarnings(warnings));
         // Astro has copied the public folder and written the pages; only the dev server needs them kept.
         rmSync(workDir, { recursive: true, force: true });
+        recordOutput(outputRecord, astroCacheState(astroCacheDir));
       },
     },
   };

@@ -103,9 +103,12 @@ describe('figures that are screenshots and photos, in Chromium', () => {
     await figure.scrollIntoViewIfNeeded();
     await figure.locator('button.figure-open').click();
     const link = figure.locator('dialog a.figure-full-size');
-    const [response] = await Promise.all([page.waitForNavigation(), link.click()]);
-    assert.equal(response?.headers()['content-type'], 'image/png');
-    assert.match(decodeURIComponent(page.url()), /终端截图\.png$/);
+    const [response] = await Promise.all([
+      page.waitForResponse((answer) => answer.request().isNavigationRequest()),
+      link.click(),
+    ]);
+    assert.equal(response.headers()['content-type'], 'image/png');
+    await page.waitForURL((url) => decodeURIComponent(url.pathname).endsWith('终端截图.png'));
     const width = await page.evaluate(() => document.images[0]?.naturalWidth);
     assert.equal(width, 1600);
     await page.context().close();

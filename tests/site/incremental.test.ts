@@ -1,10 +1,11 @@
 /**
- * A rebuild after editing one note reuses what did not change (rendered
- * notes, pages, figure copies) and must give exactly the site a clean build
- * gives: every file, byte for byte.
+ * A rebuild after editing one note (and removing another) reuses what did
+ * not change (rendered notes, pages kept in the output, figure copies,
+ * search) and must give exactly the site a clean build gives: every file,
+ * byte for byte, and none of the removed note's.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -31,9 +32,14 @@ describe('a rebuild after editing one note', () => {
     // A figure redrawn under the same name: the rebuild must publish the new drawing.
     const figure = path.join(notesDir, '数学笔记/示意图.svg');
     writeFileSync(figure, readFileSync(figure, 'utf8').replace('</svg>', '<circle cx="5" cy="5" r="4"/></svg>'));
+    // A note removed: its pages must not outlive it.
+    assert.ok(existsSync(path.join(work, 'site', '单页笔记/index.html')));
+    rmSync(path.join(notesDir, '单页笔记.md'));
     const output = build('site', 'cache');
     assert.match(output, /unchanged since the last build/, 'rendered notes were reused');
-    assert.match(output, /\(cached\)|\(restored\)/, 'pages were reused');
+    assert.match(output, /writing into the last build’s output/, 'the output was not emptied');
+    assert.match(output, /\(cached\)/, 'pages were kept where they were');
+    assert.match(output, /removed [1-9]\d* pages of the last build that no note makes any more/);
     assert.match(
       output,
       /reusing [1-9]\d* prepared pages and [1-9]\d* files of text/,
@@ -49,5 +55,21 @@ describe('a rebuild after editing one note', () => {
     assert.deepEqual(differ, []);
     assert.match(readFileSync(path.join(work, 'site', '数学笔记/2-没有公式的一章/index.html'), 'utf8'), /改过的一段/);
     assert.match(readFileSync(path.join(work, 'site', 'figures/数学笔记/示意图.svg'), 'utf8'), /<circle/);
+    assert.equal(existsSync(path.join(work, 'site', '单页笔记')), false);
+  });
+
+  it('starts from an empty output when another build changed what Astro keeps since', () => {
+    appendFileSync(path.join(notesDir, '数学笔记.md'), '\n又改了一段。\n');
+    // Another output of the notes as they are now: Astro's record of its pages is this build's.
+    build('clean-again', 'off');
+    writeFileSync(path.join(work, 'site', 'stray.html'), 'no build made this');
+    const output = build('site', 'cache');
+    assert.doesNotMatch(output, /writing into the last build’s output/);
+    const rebuilt = listFiles(path.join(work, 'site'));
+    assert.deepEqual(rebuilt, listFiles(path.join(work, 'clean-again')));
+    const differ = rebuilt.filter(
+      (file) => !readFileSync(path.join(work, 'site', file)).equals(readFileSync(path.join(work, 'clean-again', file))),
+    );
+    assert.deepEqual(differ, []);
   });
 });
