@@ -9,10 +9,8 @@
  * and, should two still meet, numbered; headings move one level down under
  * the chapter headings. Pure: HTML in, HTML out.
  */
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import { decodeHTMLAttribute } from 'entities/decode';
+import { escapeAttribute } from 'entities/escape';
 import { fragmentHref } from './urls.ts';
 
 export interface PartToEmbed {
@@ -25,49 +23,183 @@ export interface PartToEmbed {
 }
 
 // Attributes that name other elements by id (space-separated lists).
-const ID_LISTS = ['ariaDescribedBy', 'ariaLabelledBy', 'ariaControls', 'ariaOwns', 'htmlFor', 'headers'] as const;
+const ID_LISTS = new Set(['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-owns', 'for', 'headers']);
 // Attributes that name one element by id: a button's dialog (`figure-dialogs.ts`), a popover's.
-const ID_REFS = ['commandFor', 'popoverTarget'] as const;
+const ID_REFS = new Set(['commandfor', 'popovertarget']);
 const HEADING = /^h([1-6])$/;
+// Elements whose text is not HTML: nothing in it is a tag.
+const RAW_TEXT = new Set(['script', 'style']);
 
 /**
  * The parts' HTML for one page, in order: ids unique across the page and
  * not in `reserved` (the ids the page itself uses, such as chapter headings),
  * references rewritten to match.
+ *
+ * The HTML is edited where it names an id or a heading, and left byte for
+ * byte elsewhere: read as tags, not parsed into a tree and written again
+ * (which took most of a 500-note build's page time). It is the pipeline's
+ * own output (`render.ts`), so every tag is well formed.
  */
 export function embedParts(parts: PartToEmbed[], reserved: string[] = []): string[] {
   const taken = new Set(reserved);
   return parts.map((part) => {
-    const tree: Root = fromHtml(part.html, { fragment: true });
+    const tags = readTags(part.html);
     const renamed = new Map<string, string>();
-    visit(tree, 'element', (node: Element) => {
-      const id = node.properties.id;
-      if (typeof id === 'string' && id) {
-        const unique = uniqueId(part.prefix + id, taken);
-        renamed.set(id, unique);
-        node.properties.id = unique;
+    for (const tag of tags) {
+      const id = tag.attributes.find((attribute) => attribute.name === 'id');
+      if (id?.value) {
+        const unique = uniqueId(part.prefix + id.value, taken);
+        renamed.set(id.value, unique);
+        if (unique !== id.value) id.replacement = unique;
       }
-      const depth = HEADING.exec(node.tagName)?.[1];
-      if (depth && part.demote) node.tagName = `h${Math.min(6, Number(depth) + part.demote)}`;
-    });
-    visit(tree, 'element', (node: Element) => {
-      const href = node.properties.href;
-      if (typeof href === 'string' && href.startsWith('#')) {
-        const target = renamed.get(decodeFragment(href.slice(1)));
-        if (target) node.properties.href = fragmentHref(target);
+    }
+    const edits: Edit[] = [];
+    for (const tag of tags) {
+      const depth = part.demote ? HEADING.exec(tag.name.replace(/^\//, ''))?.[1] : undefined;
+      if (depth)
+        edits.push({ from: tag.nameStart, to: tag.nameEnd, text: `h${Math.min(6, Number(depth) + part.demote)}` });
+      for (const attribute of tag.attributes) {
+        const { name, value } = attribute;
+        if (name === 'href' && value.startsWith('#')) {
+          const target = renamed.get(decodeFragment(value.slice(1)));
+          if (target) attribute.replacement = fragmentHref(target);
+        } else if (ID_REFS.has(name)) {
+          const target = renamed.get(value);
+          if (target) attribute.replacement = target;
+        } else if (ID_LISTS.has(name)) {
+          const ids = value.split(/[ \t\n\f\r]+/).filter(Boolean);
+          if (ids.some((ref) => renamed.has(ref)))
+            attribute.replacement = ids.map((ref) => renamed.get(ref) ?? ref).join(' ');
+        }
+        if (attribute.replacement !== undefined)
+          edits.push({
+            from: attribute.valueStart,
+            to: attribute.valueEnd,
+            text: `"${escapeAttribute(attribute.replacement)}"`,
+          });
       }
-      for (const name of ID_REFS) {
-        const value = node.properties[name];
-        if (typeof value === 'string') node.properties[name] = renamed.get(value) ?? value;
-      }
-      for (const name of ID_LISTS) {
-        // Parsed HTML holds these as lists of ids.
-        const value = node.properties[name];
-        if (Array.isArray(value)) node.properties[name] = value.map((ref) => renamed.get(String(ref)) ?? ref);
-      }
-    });
-    return toHtml(tree);
+    }
+    return applyEdits(part.html, edits);
   });
+}
+
+interface Attribute {
+  /** Lowercase. */
+  name: string;
+  /** With character references decoded. */
+  value: string;
+  /** Where the value is written, quotes included (`valueStart === valueEnd`: written without one). */
+  valueStart: number;
+  valueEnd: number;
+  replacement?: string;
+}
+
+interface Tag {
+  /** Lowercase; an end tag's name begins with `/`. */
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  attributes: Attribute[];
+}
+
+interface Edit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** Every start and end tag of `html`, in order (comments and the text of scripts and styles skipped). */
+function readTags(html: string): Tag[] {
+  const tags: Tag[] = [];
+  const name = /[^\t\n\f\r />]+/y;
+  const space = /[\t\n\f\r ]*/y;
+  const attributeName = /[^\t\n\f\r />=][^\t\n\f\r />=]*/y;
+  const unquoted = /[^\t\n\f\r >]*/y;
+  let at = html.indexOf('<');
+  while (at !== -1 && at < html.length) {
+    if (html.startsWith('<!--', at)) {
+      const end = html.indexOf('-->', at + 4);
+      at = end === -1 ? -1 : html.indexOf('<', end + 3);
+      continue;
+    }
+    const closing = html[at + 1] === '/';
+    const nameStart = at + (closing ? 2 : 1);
+    if (!/[a-zA-Z]/.test(html[nameStart] ?? '')) {
+      // `<!doctype>`, `<?…>`, or a `<` that is text.
+      const end = html.indexOf('>', at + 1);
+      at = end === -1 ? -1 : html.indexOf('<', end + 1);
+      continue;
+    }
+    name.lastIndex = nameStart;
+    name.exec(html);
+    const nameEnd = name.lastIndex;
+    const tagName = html.slice(nameStart, nameEnd).toLowerCase();
+    const attributes: Attribute[] = [];
+    let cursor = nameEnd;
+    for (;;) {
+      space.lastIndex = cursor;
+      space.exec(html);
+      cursor = space.lastIndex;
+      const char = html[cursor];
+      if (char === undefined || char === '>') break;
+      if (char === '/') {
+        cursor += 1;
+        continue;
+      }
+      attributeName.lastIndex = cursor;
+      attributeName.exec(html);
+      const attribute = html.slice(cursor, attributeName.lastIndex).toLowerCase();
+      cursor = attributeName.lastIndex;
+      space.lastIndex = cursor;
+      space.exec(html);
+      let valueStart = space.lastIndex;
+      let valueEnd = valueStart;
+      let written = '';
+      if (html[valueStart] === '=') {
+        space.lastIndex = valueStart + 1;
+        space.exec(html);
+        valueStart = space.lastIndex;
+        const quote = html[valueStart];
+        if (quote === '"' || quote === "'") {
+          const close = html.indexOf(quote, valueStart + 1);
+          valueEnd = close === -1 ? html.length : close + 1;
+          written = html.slice(valueStart + 1, valueEnd - 1);
+        } else {
+          unquoted.lastIndex = valueStart;
+          unquoted.exec(html);
+          valueEnd = unquoted.lastIndex;
+          written = html.slice(valueStart, valueEnd);
+        }
+        cursor = valueEnd;
+      } else {
+        valueStart = cursor;
+        valueEnd = cursor;
+      }
+      // The first of two attributes of one name is the one a browser keeps.
+      if (!attributes.some((seen) => seen.name === attribute))
+        attributes.push({ name: attribute, value: decodeHTMLAttribute(written), valueStart, valueEnd });
+    }
+    tags.push({ name: closing ? `/${tagName}` : tagName, nameStart, nameEnd, attributes: closing ? [] : attributes });
+    at = html.indexOf('<', cursor);
+    if (!closing && RAW_TEXT.has(tagName) && at !== -1) {
+      const end = html.toLowerCase().indexOf(`</${tagName}`, cursor);
+      at = end;
+    }
+  }
+  return tags;
+}
+
+/** `html` with each edit's span replaced by its text (edits in order, not overlapping). */
+function applyEdits(html: string, edits: Edit[]): string {
+  if (edits.length === 0) return html;
+  edits.sort((a, b) => a.from - b.from);
+  let result = '';
+  let at = 0;
+  for (const edit of edits) {
+    result += html.slice(at, edit.from) + edit.text;
+    at = edit.to;
+  }
+  return result + html.slice(at);
 }
 
 /** `id`, or `id-2`, `id-3` … the first not taken; marks it taken. */
