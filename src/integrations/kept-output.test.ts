@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
 import { listFiles } from '../lib/files.ts';
-import { astroCacheState, prepareOutput, recordOutput, removeStalePages } from './kept-output.ts';
+import { astroCacheState, forgetOutput, prepareOutput, recordOutput, removeStalePages } from './kept-output.ts';
 
 describe('the output a rebuild writes into', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'kept-output-'));
@@ -30,41 +30,56 @@ describe('the output a rebuild writes into', () => {
       write(file);
   });
 
-  it("keeps only the pages when the last build recorded Astro's cache as it is now", () => {
-    recordOutput(record, 'state-1');
-    assert.equal(prepareOutput(out, record, 'state-1'), 'kept');
+  it('keeps only the pages when the last build into the output recorded what this one is built from', () => {
+    recordOutput(record, 'notes\nstate-1');
+    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-1'), ['index.html', '笔记/1-第一章/index.html']);
     assert.deepEqual(listFiles(out), ['.git/HEAD', 'index.html', '笔记/1-第一章/index.html']);
     assert.equal(existsSync(path.join(out, '_astro')), false, 'folders left empty are removed');
     assert.equal(existsSync(record), false, 'the record holds until the build succeeds');
   });
 
-  it("empties the output (but for .git) when Astro's cache changed since, or nothing was recorded", () => {
-    recordOutput(record, 'state-1');
-    assert.equal(prepareOutput(out, record, 'state-2'), 'emptied');
+  it('empties the output (but for .git) when it was built from anything else, or nothing was recorded', () => {
+    recordOutput(record, 'notes\nstate-1');
+    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-2'), []);
     assert.deepEqual(listFiles(out), ['.git/HEAD']);
-    beforeEachAgain();
-    assert.equal(prepareOutput(out, record, 'state-1'), 'emptied', 'a build that did not finish left no record');
+    writeSomePages();
+    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-1'), [], 'a build that did not finish left no record');
     assert.deepEqual(listFiles(out), ['.git/HEAD']);
-    beforeEachAgain();
+    writeSomePages();
+    recordOutput(record, 'notes\nstate-1');
+    forgetOutput(record);
+    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-1'), [], 'a build that kept nothing forgot the record');
+    writeSomePages();
     recordOutput(record, undefined);
-    assert.equal(prepareOutput(out, record, undefined), 'emptied', 'no incremental build, nothing to match');
+    assert.deepEqual(prepareOutput(out, record, undefined), [], 'no incremental build, nothing to match');
+    assert.deepEqual(listFiles(out), ['.git/HEAD']);
   });
 
   it('starts from nothing when there is no output yet', () => {
     rmSync(out, { recursive: true, force: true });
-    recordOutput(record, 'state-1');
-    assert.equal(prepareOutput(out, record, 'state-1'), 'kept');
+    recordOutput(record, 'notes\nstate-1');
+    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-1'), []);
     assert.deepEqual(listFiles(out), []);
   });
 
-  it('removes the pages this build did not make, and the folders they leave empty', () => {
+  it('removes the kept pages this build did not make, and the folders they leave empty; nothing else', () => {
     write('旧笔记/index.html');
     write('旧笔记/1-一章/index.html');
-    const removed = removeStalePages(out, new Set(['index.html', '笔记/1-第一章/index.html']));
+    recordOutput(record, 'same');
+    const kept = prepareOutput(out, record, 'same');
+    // What this build wrote: a page, a file beside the kept pages, and an HTML file that is not a page.
+    write('_astro/demo.b1x2.html');
+    write('笔记/1-第一章/figure.png');
+    const removed = removeStalePages(out, kept, new Set(['index.html', '笔记/1-第一章/index.html']));
     assert.equal(removed, 2);
     assert.equal(existsSync(path.join(out, '旧笔记')), false);
-    assert.ok(existsSync(path.join(out, 'sw.js')), 'files other than pages are not this step’s to judge');
-    assert.ok(existsSync(path.join(out, '笔记/1-第一章/figure.png')));
+    assert.deepEqual(listFiles(out), [
+      '.git/HEAD',
+      '_astro/demo.b1x2.html',
+      'index.html',
+      '笔记/1-第一章/figure.png',
+      '笔记/1-第一章/index.html',
+    ]);
     assert.equal(readFileSync(path.join(out, 'index.html'), 'utf8'), 'x');
   });
 
@@ -79,7 +94,7 @@ describe('the output a rebuild writes into', () => {
     assert.notEqual(astroCacheState(cache), first);
   });
 
-  function beforeEachAgain() {
+  function writeSomePages() {
     write('index.html');
     write('_astro/page.abc123.js');
   }

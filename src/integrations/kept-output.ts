@@ -7,14 +7,16 @@
  * copy when the page is already in the output, so the output is not emptied
  * (Vite's `emptyOutDir: false`) and this module does what emptying did:
  *
- * - before the build, the output is emptied as Astro would, unless it is the
- *   output of the last successful build of this site and Astro's cache still
- *   says what that build said (its manifest is unchanged since): then only
- *   its pages (`.html`) are kept, everything else is made again;
- * - after the build, the pages this build did not make (a removed note, a
- *   renamed chapter) are removed, with the folders they leave empty.
+ * - before the build, the output is emptied as Astro would, unless the
+ *   last build into it succeeded, was of the same notes, and Astro's cache
+ *   still says what it said then (its manifest is unchanged since): then
+ *   only its pages (`.html`) are kept, everything else is made again;
+ * - after the build, the kept pages this build did not make (a removed note,
+ *   a renamed chapter) are removed, with the folders they leave empty.
  *
- * A build that fails leaves no record, so the next one starts from empty.
+ * The record is one per output folder, removed when any build into it
+ * starts and written when one succeeds: after a failed build, or a build
+ * without Astro's incremental build, the next one starts from empty.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +25,7 @@ import path from 'node:path';
 /** Astro's record of its incremental build, in its cache folder. */
 const ASTRO_MANIFEST = 'incremental-build.json';
 
-/** Files and folders an emptied output keeps, as Astro's own emptying does. */
+/** What an emptied output keeps: a Git work tree's own folder (Astro's emptying means to keep it too). */
 const NEVER_EMPTIED = new Set(['.git']);
 
 /** What identifies Astro's cache as it is now: its manifest's hash (none: no incremental build recorded). */
@@ -39,39 +41,63 @@ export function astroCacheState(astroCacheDir: string): string | undefined {
 
 /**
  * Readies `out` for a build: keeps its pages when `record` (where the last
- * successful build noted Astro's cache state) matches `cacheState`, else
- * empties it. The record is removed either way, until the build succeeds.
+ * successful build into `out` noted what it was built from) says `expected`,
+ * else empties it. Returns the pages kept (none: emptied). The record is
+ * removed either way, until the build succeeds.
  */
-export function prepareOutput(out: string, record: string, cacheState: string | undefined): 'kept' | 'emptied' {
-  let recorded: string | undefined;
-  try {
-    recorded = readFileSync(record, 'utf8');
-  } catch {
-    recorded = undefined;
-  }
-  rmSync(record, { force: true });
-  const keep = cacheState !== undefined && recorded === cacheState;
-  removeFrom(out, '', (file) => keep && isPage(file));
-  return keep ? 'kept' : 'emptied';
+export function prepareOutput(out: string, record: string, expected: string | undefined): string[] {
+  const recorded = readRecord(record);
+  forgetOutput(record);
+  const keep = expected !== undefined && recorded === expected;
+  const kept: string[] = [];
+  removeFrom(out, '', (file) => {
+    if (!keep || !isPage(file)) return false;
+    kept.push(file);
+    return true;
+  });
+  return kept;
 }
 
-/** Notes, once a build has succeeded, what state of Astro's cache its output matches. */
-export function recordOutput(record: string, cacheState: string | undefined): void {
-  if (cacheState !== undefined) writeFileSync(record, cacheState);
+/** Notes, once a build into an output has succeeded, what it was built from (none: nothing to keep it by). */
+export function recordOutput(record: string, builtFrom: string | undefined): void {
+  if (builtFrom !== undefined) writeFileSync(record, builtFrom);
+}
+
+/** Forgets what an output was built from: the next build into it starts from empty. */
+export function forgetOutput(record: string): void {
+  rmSync(record, { force: true });
 }
 
 /**
- * Removes from `out` every page not in `made` (paths relative to `out`, with
- * `/`), then the folders left empty; returns how many pages went.
+ * Removes from `out` the pages kept from the last build (`kept`) that this
+ * build did not make (`made`: paths relative to `out`, with `/`), then the
+ * folders they leave empty; returns how many pages went. Nothing else is
+ * touched: every other file was made by this build.
  */
-export function removeStalePages(out: string, made: Set<string>): number {
+export function removeStalePages(out: string, kept: string[], made: Set<string>): number {
   let removed = 0;
-  removeFrom(out, '', (file) => {
-    if (!isPage(file) || made.has(file)) return true;
+  for (const page of kept) {
+    if (made.has(page)) continue;
+    rmSync(path.join(out, page), { force: true });
     removed += 1;
-    return false;
-  });
+    for (let dir = path.posix.dirname(page); dir !== '.'; dir = path.posix.dirname(dir)) {
+      try {
+        rmdirSync(path.join(out, dir));
+      } catch {
+        // Not empty: what is left in it was made by this build.
+        break;
+      }
+    }
+  }
   return removed;
+}
+
+function readRecord(record: string): string | undefined {
+  try {
+    return readFileSync(record, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 const isPage = (file: string) => file.endsWith('.html');

@@ -21,19 +21,22 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { buildNotes, type SiteContent, svgCacheFor } from '../lib/build-notes.ts';
-import { listFiles } from '../lib/files.ts';
+import { listFiles, removeUnused } from '../lib/files.ts';
 import { formatErrors, formatWarnings, isError, type NoteProblem } from '../lib/problems.ts';
 import { openSearchCache } from '../lib/search-cache.ts';
 import { normalizeBase } from '../lib/urls.ts';
 import { recordTiming, timed } from './build-timings.ts';
 import { makeFigureVariants } from './figure-variants.ts';
-import { astroCacheState, prepareOutput, recordOutput, removeStalePages } from './kept-output.ts';
+import { astroCacheState, forgetOutput, prepareOutput, recordOutput, removeStalePages } from './kept-output.ts';
 import { writeOfflineManifests } from './offline-manifest.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { assemblePublicFiles, linkFiles } from './public-files.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { invalidateNotes, virtualNotes } from './virtual-notes.ts';
 import { watchNotes } from './watch-notes.ts';
+
+// The record of an output folder nobody has built into for this long is removed.
+const UNUSED_DAYS = 14;
 
 export interface StudyNotesOptions {
   /** The notes folder, relative to the project root. */
@@ -67,11 +70,14 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
   let loaded: SiteContent | undefined;
   let warnings: NoteProblem[] = [];
   let pagesStarted = 0;
-  // In a build: the output folder, Astro's cache folder, and where a successful build notes which state of that
-  // cache its output matches.
+  // In a build: the output folder, where a successful build into it notes what it was built from (the notes folder
+  // and the state of Astro's cache), whether Astro's incremental build is on (nothing is kept without it), and the
+  // pages kept from the last build.
   let outDir = '';
-  let astroCacheDir = '';
   let outputRecord = '';
+  let builtFrom = (): string | undefined => undefined;
+  let keepsPages = false;
+  let keptPages: string[] = [];
 
   const load = async (logger: AstroIntegrationLogger): Promise<void> => {
     const started = performance.now();
@@ -142,9 +148,17 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         building = command === 'build';
         mkdirSync(workDir, { recursive: true });
         outDir = fileURLToPath(config.outDir);
-        astroCacheDir = fileURLToPath(config.cacheDir);
-        outputRecord = path.join(root, 'node_modules/.cache/study-notes/outputs', key);
-        mkdirSync(path.dirname(outputRecord), { recursive: true });
+        // One record per output folder, whatever notes were built into it last.
+        const outputs = path.join(root, 'node_modules/.cache/study-notes/outputs');
+        removeUnused(outputs, UNUSED_DAYS);
+        mkdirSync(outputs, { recursive: true });
+        outputRecord = path.join(outputs, createHash('sha256').update(outDir).digest('hex').slice(0, 16));
+        const astroCache = fileURLToPath(config.cacheDir);
+        builtFrom = () => {
+          const state = astroCacheState(astroCache);
+          return state && `${notesDir}\n${state}`;
+        };
+        keepsPages = building && config.experimental.incrementalBuild === true;
         imageCache = path.join(root, 'node_modules/.cache/study-notes/images');
         searchCache = options.cacheDir && path.join(path.dirname(path.resolve(root, options.cacheDir)), 'search', key);
         await load(logger);
@@ -160,7 +174,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         updateConfig({
           publicDir: pathToFileURL(`${publicDir}/`),
           // The output is emptied, or its pages kept, when the build starts (kept-output.ts).
-          vite: { plugins: [virtualNotes(() => state)], ...(building ? { build: { emptyOutDir: false } } : {}) },
+          vite: { plugins: [virtualNotes(() => state)], ...(keepsPages ? { build: { emptyOutDir: false } } : {}) },
         });
       },
       'astro:server:setup': ({ server, logger }) => {
@@ -172,8 +186,14 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         });
       },
       'astro:build:start': ({ logger }) => {
-        if (prepareOutput(outDir, outputRecord, astroCacheState(astroCacheDir)) === 'kept')
-          logger.info('writing into the last build’s output, whose pages are kept where their note did not change');
+        if (keepsPages) {
+          keptPages = prepareOutput(outDir, outputRecord, builtFrom());
+          if (keptPages.length > 0)
+            logger.info('writing into the last build’s output, whose pages are kept where their note did not change');
+        } else {
+          // Astro empties the output itself; what it was built from is no longer what is in it.
+          forgetOutput(outputRecord);
+        }
         pagesStarted = performance.now();
       },
       'astro:build:generated': () => {
@@ -186,7 +206,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
           [...assets.values()].flat().map((url) => path.relative(out, fileURLToPath(url)).split(path.sep).join('/')),
         );
         for (const file of listFiles(publicDir)) made.add(file);
-        const stale = removeStalePages(out, made);
+        const stale = removeStalePages(out, keptPages, made);
         if (stale > 0) logger.info(`removed ${stale} pages of the last build that no note makes any more`);
         // Before anything measures the output: the figures, as the public folder would have brought them.
         await timed('figures', () => linkFiles(figuresDir, out));
@@ -211,7 +231,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         if (warnings.length > 0) logger.warn(formatWarnings(warnings));
         // Astro has copied the public folder and written the pages; only the dev server needs them kept.
         rmSync(workDir, { recursive: true, force: true });
-        recordOutput(outputRecord, astroCacheState(astroCacheDir));
+        if (keepsPages) recordOutput(outputRecord, builtFrom());
       },
     },
   };

@@ -77,17 +77,32 @@ describe('embedParts', () => {
       ],
     ],
     [
-      'reads only tags as tags: not comments, nor the text of a style',
+      'reads only tags as tags: not comments, nor the text of a style or a textarea (but a title in SVG is markup)',
       [
         [
           {
-            html: `<!-- <h2 id="a"> --><style>p::before{content:"<h2 id='b'>"}</style><h2 id="c">c</h2>`,
+            html: `<!-- a > <h2 id="a"> --><!--><h2 id="b">b</h2><style>p::before{content:"<h2 id='c'>"}</style><textarea><h2 id="d"></textarea><svg><title><tspan id="e">e</tspan></title></svg><h2 id="f">f</h2>`,
             prefix: 'p/',
             demote: 1,
           },
         ],
       ],
-      [`<!-- <h2 id="a"> --><style>p::before{content:"<h2 id='b'>"}</style><h3 id="p/c">c</h3>`],
+      [
+        `<!-- a > <h2 id="a"> --><!--><h3 id="p/b">b</h3><style>p::before{content:"<h2 id='c'>"}</style><textarea><h2 id="d"></textarea><svg><title><tspan id="p/e">e</tspan></title></svg><h3 id="p/f">f</h3>`,
+      ],
+    ],
+    [
+      'reads on after what HTML tolerates: a name starting with =, a style after a letter that lowercases long, a repeated attribute',
+      [
+        [
+          {
+            html: '<p id="a"=b>İ</p><style>p{}</style><h2 id="c" id="d">c</h2><a href="#c">c</a><a href="#d">d</a>',
+            prefix: 'p/',
+            demote: 1,
+          },
+        ],
+      ],
+      ['<p id="p/a"=b>İ</p><style>p{}</style><h3 id="p/c" id="d">c</h3><a href="#p%2Fc">c</a><a href="#d">d</a>'],
     ],
     [
       'reads attribute values as written: a > inside quotes, character references',

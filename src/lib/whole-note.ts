@@ -27,8 +27,10 @@ const ID_LISTS = new Set(['aria-describedby', 'aria-labelledby', 'aria-controls'
 // Attributes that name one element by id: a button's dialog (`figure-dialogs.ts`), a popover's.
 const ID_REFS = new Set(['commandfor', 'popovertarget']);
 const HEADING = /^h([1-6])$/;
-// Elements whose text is not HTML: nothing in it is a tag.
+// Elements whose text is not HTML (nothing in it is a tag): anywhere, and in HTML but not inside SVG or MathML.
 const RAW_TEXT = new Set(['script', 'style']);
+const RAW_TEXT_IN_HTML = new Set(['textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
+const FOREIGN = new Set(['svg', 'math']);
 
 /**
  * The parts' HTML for one page, in order: ids unique across the page and
@@ -113,12 +115,17 @@ function readTags(html: string): Tag[] {
   const tags: Tag[] = [];
   const name = /[^\t\n\f\r />]+/y;
   const space = /[\t\n\f\r ]*/y;
-  const attributeName = /[^\t\n\f\r />=][^\t\n\f\r />=]*/y;
+  // As HTML reads a name: its first character may be `=`. Always matches where it is tried (the cursor is on
+  // none of space, `/`, `>`), so reading always moves on.
+  const attributeName = /[^\t\n\f\r />][^\t\n\f\r />=]*/y;
   const unquoted = /[^\t\n\f\r >]*/y;
   let at = html.indexOf('<');
+  // How deep in SVG or MathML, where a title or a textarea is markup like any other.
+  let foreign = 0;
   while (at !== -1 && at < html.length) {
     if (html.startsWith('<!--', at)) {
-      const end = html.indexOf('-->', at + 4);
+      // From the second dash on, so `<!-->` and `<!--->` (empty comments) end where a browser ends them.
+      const end = html.indexOf('-->', at + 2);
       at = end === -1 ? -1 : html.indexOf('<', end + 3);
       continue;
     }
@@ -136,13 +143,15 @@ function readTags(html: string): Tag[] {
     const tagName = html.slice(nameStart, nameEnd).toLowerCase();
     const attributes: Attribute[] = [];
     let cursor = nameEnd;
+    let selfClosing = false;
     for (;;) {
       space.lastIndex = cursor;
       space.exec(html);
       cursor = space.lastIndex;
       const char = html[cursor];
       if (char === undefined || char === '>') break;
-      if (char === '/') {
+      selfClosing = char === '/';
+      if (selfClosing) {
         cursor += 1;
         continue;
       }
@@ -181,9 +190,11 @@ function readTags(html: string): Tag[] {
     }
     tags.push({ name: closing ? `/${tagName}` : tagName, nameStart, nameEnd, attributes: closing ? [] : attributes });
     at = html.indexOf('<', cursor);
-    if (!closing && RAW_TEXT.has(tagName) && at !== -1) {
-      const end = html.toLowerCase().indexOf(`</${tagName}`, cursor);
-      at = end;
+    if (FOREIGN.has(tagName) && !selfClosing) foreign += closing ? -1 : 1;
+    if (!closing && at !== -1 && (RAW_TEXT.has(tagName) || (foreign === 0 && RAW_TEXT_IN_HTML.has(tagName)))) {
+      const end = new RegExp(`</${tagName}`, 'gi');
+      end.lastIndex = cursor;
+      at = end.exec(html)?.index ?? -1;
     }
   }
   return tags;
