@@ -19,7 +19,7 @@
  * without Astro's incremental build, the next one starts from empty.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Astro's record of its incremental build, in its cache folder. */
@@ -108,7 +108,7 @@ const isPage = (file: string) => file.endsWith('.html');
  * anything is left in `dir`.
  */
 function removeFrom(out: string, dir: string, keeps: (file: string) => boolean): boolean {
-  let entries: import('node:fs').Dirent[];
+  let entries: Dirent[];
   try {
     entries = readdirSync(path.join(out, dir), { withFileTypes: true });
   } catch {

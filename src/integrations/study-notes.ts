@@ -147,18 +147,20 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         figuresDir = path.join(workDir, 'figures');
         building = command === 'build';
         mkdirSync(workDir, { recursive: true });
-        outDir = fileURLToPath(config.outDir);
-        // One record per output folder, whatever notes were built into it last.
-        const outputs = path.join(root, 'node_modules/.cache/study-notes/outputs');
-        removeUnused(outputs, UNUSED_DAYS);
-        mkdirSync(outputs, { recursive: true });
-        outputRecord = path.join(outputs, createHash('sha256').update(outDir).digest('hex').slice(0, 16));
-        const astroCache = fileURLToPath(config.cacheDir);
-        builtFrom = () => {
-          const state = astroCacheState(astroCache);
-          return state && `${notesDir}\n${state}`;
-        };
-        keepsPages = building && config.experimental.incrementalBuild === true;
+        if (building) {
+          outDir = fileURLToPath(config.outDir);
+          // One record per output folder, whatever notes were built into it last.
+          const outputs = path.join(root, 'node_modules/.cache/study-notes/outputs');
+          removeUnused(outputs, UNUSED_DAYS);
+          mkdirSync(outputs, { recursive: true });
+          outputRecord = path.join(outputs, createHash('sha256').update(outDir).digest('hex').slice(0, 16));
+          const astroCache = fileURLToPath(config.cacheDir);
+          builtFrom = () => {
+            const state = astroCacheState(astroCache);
+            return state && `${notesDir}\n${state}`;
+          };
+          keepsPages = config.experimental.incrementalBuild === true;
+        }
         imageCache = path.join(root, 'node_modules/.cache/study-notes/images');
         searchCache = options.cacheDir && path.join(path.dirname(path.resolve(root, options.cacheDir)), 'search', key);
         await load(logger);
@@ -201,13 +203,15 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
-        // Before anything reads the output: only the pages this build made (or kept, since their note did not change).
-        const made = new Set(
-          [...assets.values()].flat().map((url) => path.relative(out, fileURLToPath(url)).split(path.sep).join('/')),
-        );
-        for (const file of listFiles(publicDir)) made.add(file);
-        const stale = removeStalePages(out, keptPages, made);
-        if (stale > 0) logger.info(`removed ${stale} pages of the last build that no note makes any more`);
+        // Before anything reads the output: of the pages kept from the last build, those this build did not make go.
+        if (keptPages.length > 0) {
+          const made = new Set(
+            [...assets.values()].flat().map((url) => path.relative(out, fileURLToPath(url)).split(path.sep).join('/')),
+          );
+          for (const file of listFiles(publicDir)) made.add(file);
+          const stale = removeStalePages(out, keptPages, made);
+          if (stale > 0) logger.info(`removed ${stale} pages of the last build that no note makes any more`);
+        }
         // Before anything measures the output: the figures, as the public folder would have brought them.
         await timed('figures', () => linkFiles(figuresDir, out));
         const notes = loaded?.notes ?? [];

@@ -57,7 +57,7 @@ export function embedParts(parts: PartToEmbed[], reserved: string[] = []): strin
     }
     const edits: Edit[] = [];
     for (const tag of tags) {
-      const depth = part.demote ? HEADING.exec(tag.name.replace(/^\//, ''))?.[1] : undefined;
+      const depth = part.demote ? HEADING.exec(tag.name)?.[1] : undefined;
       if (depth)
         edits.push({ from: tag.nameStart, to: tag.nameEnd, text: `h${Math.min(6, Number(depth) + part.demote)}` });
       for (const attribute of tag.attributes) {
@@ -97,8 +97,10 @@ interface Attribute {
 }
 
 interface Tag {
-  /** Lowercase; an end tag's name begins with `/`. */
+  /** Lowercase. */
   name: string;
+  /** An end tag (which has no attributes). */
+  closing: boolean;
   nameStart: number;
   nameEnd: number;
   attributes: Attribute[];
@@ -188,7 +190,7 @@ function readTags(html: string): Tag[] {
       if (!attributes.some((seen) => seen.name === attribute))
         attributes.push({ name: attribute, value: decodeHTMLAttribute(written), valueStart, valueEnd });
     }
-    tags.push({ name: closing ? `/${tagName}` : tagName, nameStart, nameEnd, attributes: closing ? [] : attributes });
+    tags.push({ name: tagName, closing, nameStart, nameEnd, attributes: closing ? [] : attributes });
     at = html.indexOf('<', cursor);
     if (FOREIGN.has(tagName) && !selfClosing) foreign += closing ? -1 : 1;
     if (!closing && at !== -1 && (RAW_TEXT.has(tagName) || (foreign === 0 && RAW_TEXT_IN_HTML.has(tagName)))) {
