@@ -35,6 +35,8 @@ export default defineConfig({
       cacheDir: cache,
       math: process.env.NOTES_MATH !== 'off',
       brokenLinks: process.env.NOTES_BROKEN_LINKS === 'error' ? 'error' : 'warning',
+      // A large site's search index is in groups of about this many pages, so a rebuild indexes one group again.
+      searchGroupPages: Number(process.env.SEARCH_GROUP_PAGES) || undefined,
     }),
   ],
   // Scripts are always files, never inlined into pages: one copy cached for every page, and allowed by a

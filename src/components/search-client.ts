@@ -47,6 +47,7 @@ interface PagefindResult {
 interface PagefindApi {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (indexPath: string) => Promise<void>;
   search: (term: string) => Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -99,6 +100,20 @@ function loadPart(id: string, part: number): Promise<Part> {
     partCache.set(key, loaded);
   }
   return loaded;
+}
+
+/** The word written where Pagefind found a result first. */
+async function writtenAt(result: PagefindResult): Promise<string | undefined> {
+  const place = result.words[0];
+  if (place === undefined) return undefined;
+  return (await loadPart(result.id, Math.floor(place / PART_WORDS))).words[place % PART_WORDS];
+}
+
+/** How many letters of `word`'s start `written` has in it (a word Pagefind found in a place may be part of what is written there: `OpenSuSE`). */
+function sharedStart(word: string, written: string): number {
+  let letters = word.length;
+  while (letters > 0 && !written.includes(word.slice(0, letters))) letters -= 1;
+  return letters;
 }
 
 /** One page's stored text: its head, its headings, and its words as they load. */
@@ -192,6 +207,9 @@ export class SiteSearch {
   readonly #averageTitleWords: number;
   /** Characters on nearly every page: not searched for positions. */
   readonly #common: Set<string>;
+  readonly #withWord = new Map<string, Promise<Set<string>>>();
+  /** Whether the index is in groups (`search-groups.ts`). */
+  readonly #grouped: boolean;
 
   constructor(pagefind: PagefindApi, table: SiteTable) {
     this.#pagefind = pagefind;
@@ -199,6 +217,7 @@ export class SiteSearch {
     this.#rows = readPages(table);
     this.#folding = createFolding(table.fold);
     this.#common = new Set(table.common);
+    this.#grouped = (table.groups?.length ?? 0) > 0;
     const rows = [...this.#rows.values()];
     const count = Math.max(1, rows.length);
     this.#averageWords = rows.reduce((sum, row) => sum + row.words, 0) / count || 1;
@@ -251,7 +270,7 @@ export class SiteSearch {
           // A word written with a hyphen or dot (`D-Bus`) is its parts one after another (the mark between them a word too).
           const parts = term.han ? [this.#folding.fold(term.text)] : term.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
           if (parts.length === 1) {
-            const results = (await this.#pagefind.search(parts[0]!))?.results ?? [];
+            const results = await this.#search(parts[0]!);
             if (index === 0) loose = results;
             return { spellings: [new Map(results.map((r) => [r.id, occurrencesOf(r.words, 1)] as const))] };
           }
@@ -259,11 +278,10 @@ export class SiteSearch {
           // words), whose places are those of all the parts together less the others'.
           const shortest = parts.reduce((a, b) => (b.length < a.length ? b : a));
           const [together, ...others] = await Promise.all([
-            this.#pagefind.search(parts.join(' ')),
-            ...parts.map((part) => (part === shortest ? null : this.#pagefind.search(part))),
+            this.#search(parts.join(' ')),
+            ...parts.map((part) => (part === shortest ? [] : this.#search(part))),
           ]);
-          const placesOf = (answer: typeof together) =>
-            new Map((answer?.results ?? []).map((r) => [r.id, r.words] as const));
+          const placesOf = (answer: PagefindResult[]) => new Map(answer.map((r) => [r.id, r.words] as const));
           const all = placesOf(together);
           const byPart = others.map(placesOf);
           const pages = new Map<string, Occurrence[]>();
@@ -292,9 +310,77 @@ export class SiteSearch {
       const words = terms.flatMap((term) =>
         term.han ? [...this.#folding.fold(term.text)].filter((char) => !this.#common.has(char)) : [term.text],
       );
-      loose = (await this.#pagefind.search([...new Set(words)].join(' ')))?.results ?? [];
+      loose = await this.#search([...new Set(words)].join(' '));
     }
     return { query, ...rankPages(hits, loose, facts, context), context, hits, loose, terms };
+  }
+
+  /**
+   * Pagefind's results for `query`: with several words, the pages that have
+   * every one. Pagefind leaves out of a search the words its index does not
+   * have, so a page with the others would be found: a query with a word no
+   * note has (内存 where no page has 存), and in a large site's index in
+   * groups of notes (`search-groups.ts`) a word only other groups have. So
+   * a page is kept only if it has each word (`#pagesWith`). Not for the
+   * characters on nearly every page (`common`): in every group, and slow to
+   * list.
+   */
+  async #search(query: string): Promise<PagefindResult[]> {
+    const results = (await this.#pagefind.search(query))?.results ?? [];
+    if (results.length === 0) return results;
+    const words = [...new Set(query.replaceAll('"', ' ').split(/\s+/))].filter(
+      (word) => word && !this.#common.has(word),
+    );
+    // One word's results are its pages, but for a word of several letters in an index in groups (`#pagesWith`).
+    const checked = words.length > 1 ? words : words.filter((word) => this.#grouped && [...word].length > 1);
+    if (checked.length === 0) return results;
+    const withWord = await Promise.all(checked.map((word) => this.#pagesWith(word)));
+    return results.filter((result) => withWord.every((pages) => pages.has(result.id)));
+  }
+
+  /**
+   * The pages that have a word: a word starting with it (remembered for the
+   * searches that follow, as a reader types). Where an index has no word
+   * starting with it, Pagefind gives instead the pages with the longest word
+   * it has that the word starts with (`sudo` → `su`). One index does so only
+   * for a word no page has; in an index in groups, a group without the word
+   * does. A group's results are all the word's or all such stand-ins, so
+   * there one result of each group is read (the word written at its first
+   * place) to tell which. Where no page has the word, the groups whose
+   * stand-in is longest are kept, as one index would.
+   */
+  #pagesWith(word: string): Promise<Set<string>> {
+    let pages = this.#withWord.get(word);
+    if (!pages) {
+      if (this.#withWord.size >= 1000) this.#withWord.clear();
+      pages = (async () => {
+        const found = (await this.#pagefind.search(word))?.results ?? [];
+        const lower = word.toLocaleLowerCase();
+        if (!this.#grouped || [...lower].length < 2) return new Set(found.map((result) => result.id));
+        const byGroup = new Map<number, PagefindResult[]>();
+        for (const result of found) {
+          const group = this.#table.noteGroups?.[this.noteOf(result.id) ?? -1] ?? 0;
+          const results = byGroup.get(group);
+          if (results) results.push(result);
+          else byGroup.set(group, [result]);
+        }
+        const groups = await Promise.all(
+          [...byGroup.values()].map(async (results) => {
+            const written = await writtenAt(results[0]!).catch(() => undefined);
+            // How much of the word the group has (all of it: the word's own results; unknown, offline: trusted).
+            const letters = written === undefined ? lower.length : sharedStart(lower, written.toLocaleLowerCase());
+            return { results, letters };
+          }),
+        );
+        // The groups with the whole word; if none has it, those with the most of it.
+        const most = Math.max(0, ...groups.map(({ letters }) => letters));
+        const kept = groups.filter(({ letters }) => letters === most);
+        return new Set(kept.flatMap(({ results }) => results.map((result) => result.id)));
+      })();
+      pages.catch(() => this.#withWord.delete(word));
+      this.#withWord.set(word, pages);
+    }
+    return pages;
   }
 
   /**
@@ -308,13 +394,13 @@ export class SiteSearch {
     typed: boolean,
   ): Promise<{ pages: Map<string, Occurrence[]>; all: PagefindResult[] }> {
     const chars = [...spelling];
-    const exact = (await this.#pagefind.search(exactQuery(spelling)))?.results ?? [];
+    const exact = await this.#search(exactQuery(spelling));
     const pages = new Map<string, Occurrence[]>();
     if (exact.length === 0 && !typed) return { pages, all: [] };
     const offsets = chars.flatMap((char, offset) => (this.#common.has(char) ? [] : [offset]));
     const searched = [...new Set(offsets.map((offset) => chars[offset]!))];
-    const answer = searched.length > 0 ? await this.#pagefind.search(searched.join(' ')) : null;
-    const positions = new Map((answer?.results ?? []).map((r) => [r.id, r.words]));
+    const answer = searched.length > 0 ? await this.#search(searched.join(' ')) : [];
+    const positions = new Map(answer.map((r) => [r.id, r.words]));
     for (const result of exact) {
       const found = occurrencesOf(
         positions.get(result.id) ?? [],
@@ -323,7 +409,7 @@ export class SiteSearch {
       );
       pages.set(result.id, found.length > 0 ? found : occurrencesOf(result.words, chars.length));
     }
-    return { pages, all: answer?.results ?? [] };
+    return { pages, all: answer };
   }
 
   /**
@@ -539,15 +625,16 @@ function densest(positions: number[]): Occurrence | undefined {
 /** Loads Pagefind and the site's table, or throws (no index: the dev server, or offline before any visit). */
 export async function loadSearch(): Promise<SiteSearch> {
   watchBundleFetches();
-  const [pagefind, table] = await Promise.all([
-    (async () => {
-      const api = (await import(/* @vite-ignore */ `${PAGEFIND_BUNDLE}pagefind.js`)) as PagefindApi;
-      // In the page's own thread: no worker script to download, and each search is a few milliseconds.
-      await api.options({ noWorker: true });
-      await api.init();
-      return api;
-    })(),
-    fetchText(`search.pf_site?ts=${Date.now()}`).then((text) => JSON.parse(text) as SiteTable),
-  ]);
-  return new SiteSearch(pagefind, table);
+  const table = fetchText(`search.pf_site?ts=${Date.now()}`).then((text) => JSON.parse(text) as SiteTable);
+  const pagefind = (async () => {
+    const api = (await import(/* @vite-ignore */ `${PAGEFIND_BUNDLE}pagefind.js`)) as PagefindApi;
+    // In the page's own thread: no worker script to download, and each search is a few milliseconds.
+    await api.options({ noWorker: true });
+    await api.init();
+    // A large site's index is in groups of notes (src/lib/search-groups.ts): every group is searched.
+    await Promise.all(((await table).groups ?? []).map((folder) => api.mergeIndex(PAGEFIND_BUNDLE + folder)));
+    return api;
+  })();
+  const [api, loaded] = await Promise.all([pagefind, table]);
+  return new SiteSearch(api, loaded);
 }

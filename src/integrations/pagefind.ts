@@ -7,6 +7,7 @@
  * Pagefind's output (its fragments, its UIs, its web worker) is removed, so
  * it is neither deployed nor precached.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,8 +15,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/files.ts';
-import { openSearchCache, type SearchCache } from '../lib/search-cache.ts';
+import { type IndexedGroup, openSearchCache, type SearchCache } from '../lib/search-cache.ts';
 import { fullFolding, SiteDictionary } from '../lib/search-dictionary.ts';
+import { GROUP_PAGES, groupCount, groupFolder, groupOf } from '../lib/search-groups.ts';
 import { type PreparedPage, prepareForIndex } from '../lib/search-index.ts';
 import { LONG_PAGE_WORDS, type PageRow, type SiteTable, storePage, writePages } from '../lib/search-store.ts';
 import { siteUrl } from '../lib/urls.ts';
@@ -23,8 +25,8 @@ import { SITE_LANG } from '../site.ts';
 
 const WRITES_IN_FLIGHT = 32;
 
-// Pagefind's service indexes several files at once; a few in flight keep it busy.
-const INDEX_BATCH = 16;
+// What a kept group holds, and how: a change here indexes every group again.
+const GROUP_FORMAT = 1;
 
 /** What search needs to know of a note: its title, categories, and the site paths of its pages. */
 export interface NoteForSearch {
@@ -35,6 +37,8 @@ export interface NoteForSearch {
 
 /** Pagefind's files the site's search never loads. */
 const UNUSED = /^(fragment|playground)$|^pagefind-(ui|component-ui|modular-ui|highlight|worker)\./;
+/** Pagefind's runtime: its script and WebAssembly, loaded once for every group. */
+const RUNTIME = /^(pagefind\.js|wasm\.[^/]+)$/;
 
 /**
  * What search needs from the network, relative to `out`: `always` for any
@@ -48,12 +52,31 @@ export interface SearchFiles {
   byPage: Map<string, string[]>;
 }
 
-/** Indexes the built pages in `out` into `out/pagefind/`, with what results show. */
+/** A page with note content, as the search step goes through it. */
+interface PageToIndex {
+  /** Its URL relative to the site (Pagefind prefixes its base URL, where its bundle is served, itself). */
+  url: string;
+  sitePath: string;
+  prepared: PreparedPage;
+  /** Its note: index into the table's notes, and title. */
+  note: number;
+  noteTitle: string;
+  /** The hash of the built page. */
+  digest: string;
+}
+
+/**
+ * Indexes the built pages in `out` into `out/pagefind/`, with what results
+ * show: one Pagefind index for a small site, one per group of notes for a
+ * large one (`search-groups.ts`), a group whose pages did not change since
+ * the last build taken from `cache` instead of indexed again.
+ */
 export async function writeSearchIndex(
   out: string,
   logger: AstroIntegrationLogger,
   notes: NoteForSearch[] = [],
   cache: SearchCache = openSearchCache(undefined, process.cwd()),
+  groupPages = GROUP_PAGES,
 ): Promise<SearchFiles> {
   const started = performance.now();
   const folding = fullFolding();
@@ -63,6 +86,8 @@ export async function writeSearchIndex(
   const noteTitles: string[] = [];
   const noteCategories: number[][] = [];
   const noteOfPath = new Map<string, number>();
+  // A note's group goes by its first page, which stays with it whatever other notes come and go.
+  const groupNames: string[] = [];
   for (const note of notes) {
     noteCategories.push(
       note.categories.map((category) => {
@@ -71,92 +96,106 @@ export async function writeSearchIndex(
       }),
     );
     const index = noteTitles.push(note.title) - 1;
+    groupNames.push(note.paths[0] ?? note.title);
     for (const page of note.paths) noteOfPath.set(page, index);
   }
 
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: SITE_LANG.toLowerCase() });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const pages = new Map<string, { prepared: PreparedPage; sitePath: string }>();
-  const files = listFiles(out).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
-  for (let start = 0; start < files.length; start += INDEX_BATCH) {
-    await Promise.all(
-      files.slice(start, start + INDEX_BATCH).map(async (file) => {
-        const prepared = cache.prepared(readFileSync(path.join(out, file), 'utf8'), (html) =>
-          prepareForIndex(html, folding.fold),
-        );
-        if (!prepared) return;
-        dictionary.record(prepared.folded);
-        for (const char of prepared.folded.match(HAN) ?? []) hanCounts.set(char, (hanCounts.get(char) ?? 0) + 1);
-        const sitePath = file.replace(/index\.html$/, '');
-        // Relative to the site: Pagefind prefixes its base URL (where its bundle is served) itself.
-        const url = siteUrl('/', sitePath);
-        pages.set(url, { prepared, sitePath });
-        const added = await index.addHTMLFile({ url, content: prepared.html });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-      }),
-    );
+  // Pages go to their note's group before they are read, so Pagefind indexes one group while the next is prepared.
+  const files = listFiles(out).filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/'));
+  const groupTotal = groupCount(files.length, groupPages);
+  const filesOf = new Map<number, string[]>();
+  for (const file of files) {
+    const sitePath = file.replace(/index\.html$/, '');
+    const note = noteOfPath.get(sitePath);
+    const group = groupOf(note === undefined ? sitePath : groupNames[note]!, groupTotal);
+    const inGroup = filesOf.get(group);
+    if (inGroup) inGroup.push(file);
+    else filesOf.set(group, [file]);
   }
-  const bundle = path.join(out, 'pagefind');
-  // Pagefind's files in memory rather than written: its fragments (one per page) are read here and never
-  // published, and thousands of small files written, read back and removed cost seconds on a slow disk.
-  const bundled = await index.getFiles();
-  if (bundled.errors.length > 0) throw new Error(`Pagefind could not write its index: ${bundled.errors.join('; ')}`);
-  await pagefind.close();
-  // Kept compressed, and read one at a time below: all of them read at once were a good part of the build's peak.
-  const fragments = new Map<string, Uint8Array>();
-  const bundleWrites: Promise<void>[] = [];
-  for (const file of bundled.files) {
-    const [top = '', ...rest] = file.path.split('/');
-    if (top === 'fragment') fragments.set(rest.join('/'), file.content);
-    else if (!UNUSED.test(top)) {
-      const to = path.join(bundle, file.path);
-      mkdirSync(path.dirname(to), { recursive: true });
-      bundleWrites.push(writeFile(to, file.content));
-    }
-  }
-  bundled.files.length = 0;
 
-  // What results show, by Pagefind's page id, from the text Pagefind kept of each page.
+  const groups: {
+    group: number;
+    pages: PageToIndex[];
+    key: string;
+    kept?: IndexedGroup;
+    indexing?: Promise<PagefindGroup>;
+  }[] = [];
+  for (const group of [...filesOf.keys()].sort((x, y) => x - y)) {
+    const pages: PageToIndex[] = [];
+    for (const file of filesOf.get(group)!) {
+      // A turn for Pagefind's replies between pages, so its service is given its next work without waiting.
+      if (groups.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      const html = readFileSync(path.join(out, file), 'utf8');
+      const prepared = cache.prepared(html, (page) => prepareForIndex(page, folding.fold));
+      if (!prepared) continue;
+      dictionary.record(prepared.folded);
+      for (const char of prepared.folded.match(HAN) ?? []) hanCounts.set(char, (hanCounts.get(char) ?? 0) + 1);
+      const sitePath = file.replace(/index\.html$/, '');
+      let note = noteOfPath.get(sitePath);
+      if (note === undefined) {
+        // A page of no note (an .md page of the site's own) is a note of its own for search.
+        note = noteTitles.push(prepared.headings[0]?.title ?? sitePath) - 1;
+        noteCategories.push([]);
+      }
+      const digest = createHash('sha256').update(html).digest('base64url');
+      pages.push({ url: siteUrl('/', sitePath), sitePath, prepared, note, noteTitle: noteTitles[note]!, digest });
+    }
+    if (pages.length === 0) continue;
+    const key = groupKey(pages);
+    const kept = cache.indexedGroup(key);
+    const indexing = kept ? undefined : indexWithPagefind(pages);
+    // Awaited in turn below; one failing meanwhile must not be an unhandled rejection.
+    indexing?.catch(() => undefined);
+    groups.push({ group, pages, key, ...(kept ? { kept } : {}), ...(indexing ? { indexing } : {}) });
+  }
+  const first = groups[0]?.group ?? 0;
+  const bundle = path.join(out, 'pagefind');
   const pageDir = path.join(bundle, 'page');
   mkdirSync(pageDir, { recursive: true });
-  let missed = 0;
+  const placing = new Placing();
+  let indexed = 0;
+  const results: IndexedGroup[] = [];
+  try {
+    for (const { group, pages, key, kept, indexing } of groups) {
+      let result = kept;
+      if (result) {
+        for (const page of result.pages)
+          for (const { suffix, name } of page.texts)
+            await placing.add(cache.placeKept(name, path.join(pageDir, `${page.id}${suffix}.pf_page`)));
+      } else {
+        result = await storeGroup(pages, await indexing!, (file, text, named) =>
+          placing.add(cache.placeText(text, path.join(pageDir, `${file}.pf_page`)).then(named)),
+        );
+        // Every text written, so every name known, before the group is kept.
+        await placing.done();
+        cache.keepGroup(key, result);
+        indexed += pages.length;
+      }
+      const folder = path.join(bundle, groupFolder(group, first));
+      for (const file of result.files) {
+        // Pagefind's runtime is loaded once, from the first group's folder.
+        if (group !== first && RUNTIME.test(file.path)) continue;
+        placing.write(path.join(folder, file.path), file.content);
+      }
+      results.push(result);
+    }
+  } finally {
+    await placing.done().catch(() => undefined);
+    if (groups.some(({ indexing }) => indexing)) await pagefind.close();
+  }
+
   const rows = new Map<string, PageRow>();
-  // Thousands of small files: written (and compressed) several at a time, since creating a file is slow on
-  // some file systems and the work waits on it, not on the processor.
-  const writes: Promise<void>[] = [];
   const byPage = new Map<string, string[]>();
-  const indexed = pages.size;
-  for (const [id, fragment] of eachFragment(fragments)) {
-    const page = pages.get(fragment.url);
-    if (!page) {
-      await Promise.allSettled(writes);
-      throw new Error(`search: Pagefind indexed ${fragment.url}, which was not given to it`);
-    }
-    let note = noteOfPath.get(page.sitePath);
-    if (note === undefined) {
-      note = noteTitles.push(page.prepared.headings[0]?.title ?? page.sitePath) - 1;
-      noteCategories.push([]);
-    }
-    const stored = storePage(fragment.content, page.prepared, page.sitePath, { index: note, title: noteTitles[note]! });
-    missed += stored.missed;
+  let missed = 0;
+  // In id order, as Pagefind's files were read: the same table whichever groups were indexed again.
+  const stored = results.flatMap((result) => result.pages).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const page of stored) {
+    rows.set(page.id, page.row);
     byPage.set(
       page.sitePath,
-      stored.files.map(({ suffix }) => `pagefind/page/${id}${suffix}.pf_page`),
+      page.texts.map(({ suffix }) => `pagefind/page/${page.id}${suffix}.pf_page`),
     );
-    for (const { suffix, text } of stored.files)
-      writes.push(cache.placeText(text, path.join(pageDir, `${id}${suffix}.pf_page`)));
-    // A few dozen at a time: enough to overlap, without piling up every page's compressed text as well.
-    if (writes.length >= WRITES_IN_FLIGHT) await Promise.all(writes.splice(0));
-    const { head } = stored;
-    rows.set(id, {
-      note,
-      titleWords: stored.titleWords,
-      words: head.w,
-      traditional: isTraditional(page.prepared),
-      ...(head.w > LONG_PAGE_WORDS ? { headings: stored.spans } : {}),
-    });
-    // Stored: what remains of the page is the cache's to keep (if any).
-    pages.delete(fragment.url);
+    missed += page.missed;
   }
   if (missed > 0) logger.warn(`search: ${missed} characters of the index could not be matched with the pages' text`);
   const table: SiteTable = {
@@ -165,18 +204,144 @@ export async function writeSearchIndex(
     categories,
     common: commonCharacters(hanCounts),
     fold: dictionary.data(),
+    groups: groups.filter(({ group }) => group !== first).map(({ group }) => groupFolder(group, first)),
+    ...(groups.length > 1
+      ? {
+          noteGroups: noteGroupsOf(
+            groups.map(({ pages }) => pages),
+            noteTitles.length,
+          ),
+        }
+      : {}),
   };
   writeFileSync(path.join(bundle, 'search.pf_site'), gzipSync(JSON.stringify(table)));
-  await Promise.all([...writes, ...bundleWrites]);
+  await placing.done();
   cache.save();
   const { hits } = cache;
   const reused =
     hits.pages + hits.texts > 0 ? `, reusing ${hits.pages} prepared pages and ${hits.texts} files of text` : '';
-  logger.info(`indexed ${indexed} pages for search${reused} (${Math.round(performance.now() - started)} ms)`);
+  const inGroups =
+    groups.length > 1
+      ? ` in ${groups.length} groups (${groups.length - hits.groups} indexed, ${hits.groups} kept)`
+      : '';
+  const total = stored.length;
+  logger.info(
+    `indexed ${indexed === total ? indexed : `${indexed} of ${total}`} pages for search${inGroups}${reused} (${Math.round(performance.now() - started)} ms)`,
+  );
   const always = listFiles(bundle)
     .filter((file) => !file.startsWith('page/'))
     .map((file) => `pagefind/${file}`);
   return { always, byPage };
+}
+
+/** Each note's group, by its place among the groups (a note of no page: 0). */
+function noteGroupsOf(groups: PageToIndex[][], notes: number): number[] {
+  const of = new Array<number>(notes).fill(0);
+  for (const [index, pages] of groups.entries()) for (const page of pages) of[page.note] = index;
+  return of;
+}
+
+/** What makes a group's index and texts: each page's URL, note and built HTML (and how this file stores them). */
+function groupKey(pages: PageToIndex[]): string {
+  const digest = createHash('sha256').update(`${GROUP_FORMAT}\0${SITE_LANG}\0`);
+  for (const page of pages) digest.update(`${page.url}\0${page.note}\0${page.noteTitle}\0${page.digest}\0`);
+  return digest.digest('base64url');
+}
+
+/** Files written a few dozen at a time: enough to overlap on a slow disk, without holding every page's compressed text. */
+class Placing {
+  #writes: Promise<unknown>[] = [];
+  async add(write: Promise<unknown>): Promise<void> {
+    this.#writes.push(write);
+    if (this.#writes.length >= WRITES_IN_FLIGHT) await Promise.all(this.#writes.splice(0));
+  }
+  write(to: string, content: Uint8Array): void {
+    mkdirSync(path.dirname(to), { recursive: true });
+    this.#writes.push(writeFile(to, content));
+  }
+  async done(): Promise<void> {
+    await Promise.all(this.#writes.splice(0));
+  }
+}
+
+/** What Pagefind made of a group's pages: its files for the site, and its fragments (compressed), by name. */
+interface PagefindGroup {
+  files: IndexedGroup['files'];
+  fragments: Map<string, Uint8Array>;
+}
+
+/** A group's pages indexed by Pagefind (its service is started by the first group indexed, and closed by the caller). */
+async function indexWithPagefind(pages: PageToIndex[]): Promise<PagefindGroup> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: SITE_LANG.toLowerCase() });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // Every page of the group at once: Pagefind's service works through them while this thread prepares the next group.
+  await Promise.all(
+    pages.map(async (page) => {
+      const added = await index.addHTMLFile({ url: page.url, content: page.prepared.html });
+      if (added.errors.length > 0)
+        throw new Error(`Pagefind could not index ${page.sitePath}: ${added.errors.join('; ')}`);
+    }),
+  );
+  // Pagefind's files in memory rather than written: its fragments (one per page) are read here and never
+  // published, and thousands of small files written, read back and removed cost seconds on a slow disk.
+  const bundled = await index.getFiles();
+  if (bundled.errors.length > 0) throw new Error(`Pagefind could not write its index: ${bundled.errors.join('; ')}`);
+  // Kept compressed, and read one at a time: all of them read at once were a good part of the build's peak.
+  const fragments = new Map<string, Uint8Array>();
+  const files: IndexedGroup['files'] = [];
+  for (const file of bundled.files) {
+    const [top = '', ...rest] = file.path.split('/');
+    if (top === 'fragment') fragments.set(rest.join('/'), file.content);
+    else if (!UNUSED.test(top)) files.push({ path: file.path, content: file.content });
+  }
+  return { files, fragments };
+}
+
+/**
+ * What results show of a group's pages, by Pagefind's page id, from the text Pagefind kept of each page;
+ * `placeText` places the text of a page's file (`file`: its name without extension), then calls `named` with
+ * the name the cache keeps it by.
+ */
+async function storeGroup(
+  pages: PageToIndex[],
+  { files, fragments }: PagefindGroup,
+  placeText: (file: string, text: string, named: (name: string) => void) => Promise<void>,
+): Promise<IndexedGroup> {
+  const byUrl = new Map(pages.map((page) => [page.url, page]));
+  const stored: IndexedGroup['pages'] = [];
+  for (const [id, fragment] of eachFragment(fragments)) {
+    const page = byUrl.get(fragment.url);
+    if (!page) throw new Error(`search: Pagefind indexed ${fragment.url}, which was not given to it`);
+    const result = storePage(fragment.content, page.prepared, page.sitePath, {
+      index: page.note,
+      title: page.noteTitle,
+    });
+    const texts: IndexedGroup['pages'][number]['texts'] = [];
+    for (const { suffix, text } of result.files) {
+      const placed = { suffix, name: '' };
+      texts.push(placed);
+      await placeText(`${id}${suffix}`, text, (name) => {
+        placed.name = name;
+      });
+    }
+    const { head } = result;
+    stored.push({
+      id,
+      sitePath: page.sitePath,
+      texts,
+      missed: result.missed,
+      row: {
+        note: page.note,
+        titleWords: result.titleWords,
+        words: head.w,
+        traditional: isTraditional(page.prepared),
+        ...(head.w > LONG_PAGE_WORDS ? { headings: result.spans } : {}),
+      },
+    });
+    // Stored: what remains of the page is the cache's to keep (if any).
+    byUrl.delete(fragment.url);
+  }
+  return { files, pages: stored };
 }
 
 const HAN = /\p{Script=Han}/gu;

@@ -23,7 +23,7 @@ const SOURCE = fileURLToPath(new URL('../service-worker/sw.ts', import.meta.url)
 
 // Names that carry their content's hash already: Astro's assets, Pagefind's index chunks, filters and metadata.
 // (Not the text of each page search shows: named by Pagefind's page id, which does not cover all of it.)
-const HASHED_NAME = /^(_astro\/|pagefind\/(index|filter)\/|pagefind\/pagefind\.[\w-]+\.pf_meta$)/;
+const HASHED_NAME = /^(_astro\/|pagefind\/(groups\/\d+\/)?((index|filter)\/|pagefind\.[\w-]+\.pf_meta$))/;
 
 /** Writes `out/sw.js`, precaching `plan.precache`, for a site served under `base`. */
 export async function writeServiceWorker(

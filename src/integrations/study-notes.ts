@@ -47,6 +47,8 @@ export interface StudyNotesOptions {
   math: boolean;
   /** Whether a link to a note or section that does not exist stops the build (`error`) or is listed (`warning`). */
   brokenLinks: 'error' | 'warning';
+  /** About how many pages each of a large site's search indexes holds (`src/lib/search-groups.ts`). */
+  searchGroupPages?: number;
 }
 
 export default function studyNotes(options: StudyNotesOptions): AstroIntegration {
@@ -222,7 +224,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
           paths: [path, ...chapters.map((chapter) => chapter.path)],
         }));
         const searchFiles = await timed('search index', () =>
-          writeSearchIndex(out, logger, forSearch, openSearchCache(searchCache, root)),
+          writeSearchIndex(out, logger, forSearch, openSearchCache(searchCache, root), options.searchGroupPages),
         );
         if (loaded) {
           const content = loaded;

@@ -117,6 +117,10 @@ describe('which files are stored', () => {
     ['pagefind/index/zh-cn_62ec9c6.pf_index', true, false, true],
     ['pagefind/filter/zh-cn_9863381.pf_filter', true, false, true],
     ['pagefind/search.pf_site', true, true, true],
+    // Another group's index (src/lib/search-groups.ts): its entry file with the runtime, the rest with the index.
+    ['pagefind/groups/3/pagefind-entry.json', true, true, true],
+    ['pagefind/groups/3/pagefind.zh-cn_5a1b2c3d4e5f6.pf_meta', true, false, true],
+    ['pagefind/groups/3/index/zh-cn_1a2b3c4.pf_index', true, false, true],
     ['pagefind/page/zh-cn_219b876.pf_page', true, false, false],
     ['pagefind/page/zh-cn_219b876-2.pf_page', true, false, false],
     ['pagefind/pagefind-component-ui.js', false, false, false],

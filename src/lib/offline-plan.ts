@@ -83,6 +83,8 @@ const SHELL = [
   /^katex\/katex\.min\.css$/,
   // Pagefind's runtime and the site's table of pages (src/lib/search-store.ts), which every search reads first.
   /^pagefind\/(?:pagefind\.js|pagefind-entry\.json|wasm\.[^/]+|search\.pf_site)$/,
+  // Each other group's entry file, which the first search reads (src/lib/search-groups.ts).
+  /^pagefind\/groups\/\d+\/pagefind-entry\.json$/,
 ];
 
 /** A figure's original where smaller copies serve the page: offline, the widest copy stands in for it. */
@@ -92,7 +94,7 @@ export function isRasterOriginal(file: string): boolean {
 
 /** The search index proper: term chunks, page metadata, filters (not the runtime, not the text of each page). */
 export function isSearchIndexFile(file: string): boolean {
-  return /^pagefind\/(?:index|filter)\/|^pagefind\/[^/]+\.pf_meta$/.test(file);
+  return /^pagefind\/(?:groups\/\d+\/)?(?:(?:index|filter)\/|[^/]+\.pf_meta$)/.test(file);
 }
 
 /** Whether a file of the built site is stored when the whole site is. */

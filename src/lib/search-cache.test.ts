@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { openSearchCache } from './search-cache.ts';
+import { type IndexedGroup, openSearchCache } from './search-cache.ts';
 import { fullFolding } from './search-dictionary.ts';
 import { type PreparedPage, prepareForIndex } from './search-index.ts';
 
@@ -91,12 +91,60 @@ describe('the search cache', () => {
     assert.equal(gunzipSync(readFileSync(target)).toString(), '新的');
   });
 
+  // One build of a group: its texts placed, then kept with a Pagefind file, as the search step does.
+  const keepGroup = async (key: string, texts: string[]) => {
+    mkdirSync(out, { recursive: true });
+    const cache = openSearchCache(dir, ROOT);
+    const names = await Promise.all(texts.map((text, k) => cache.placeText(text, path.join(out, `g${k}.pf_page`))));
+    const group: IndexedGroup = {
+      files: [{ path: 'pagefind-entry.json', content: new TextEncoder().encode('{}') }],
+      pages: [
+        {
+          id: 'zh-cn_1',
+          sitePath: 'a/',
+          row: { note: 0, titleWords: 1, words: 2, traditional: false },
+          texts: names.map((name, k) => ({ suffix: k === 0 ? '' : `-${k}`, name })),
+          missed: 0,
+        },
+      ],
+    };
+    cache.keepGroup(key, group);
+    cache.save();
+    return group;
+  };
+
+  it('gives back a group an earlier build kept, and places its texts from the cache', async () => {
+    const group = await keepGroup('键', ['第一部分', '第二部分']);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const cache = openSearchCache(dir, ROOT);
+    assert.equal(cache.indexedGroup('别的键'), undefined);
+    const kept = cache.indexedGroup('键');
+    assert.deepEqual(kept, group);
+    for (const text of kept!.pages[0]!.texts)
+      await cache.placeKept(text.name, path.join(out, `${text.suffix}.pf_page`));
+    cache.save();
+    assert.equal(gunzipSync(readFileSync(path.join(out, '-1.pf_page'))).toString(), '第二部分');
+    assert.equal(cache.hits.groups, 1);
+    // Kept because this build used it; a build that does not use it forgets it and its texts.
+    assert.deepEqual(openSearchCache(dir, ROOT).indexedGroup('键'), group);
+    openSearchCache(dir, ROOT).save();
+    assert.equal(openSearchCache(dir, ROOT).indexedGroup('键'), undefined);
+    assert.deepEqual(readdirSync(path.join(dir, 'groups')), []);
+  });
+
+  it('does not give back a group whose texts are gone', async () => {
+    await keepGroup('键', ['第一部分']);
+    for (const name of readdirSync(path.join(dir, 'texts'))) rmSync(path.join(dir, 'texts', name));
+    assert.equal(openSearchCache(dir, ROOT).indexedGroup('键'), undefined);
+  });
+
   it('builds without remembering when the cache folder cannot be made', async () => {
     mkdirSync(work, { recursive: true });
     writeFileSync(dir, 'a file where the folder should be');
     const first = await build([page('甲')], ['文']);
     const second = await build([page('甲')], ['文']);
-    assert.deepEqual(second.hits, { pages: 0, texts: 0 });
+    assert.deepEqual(second.hits, { pages: 0, texts: 0, groups: 0 });
     assert.equal(prepared.length, 1);
     assert.deepEqual(second.results, first.results);
     assert.equal(gunzipSync(readFileSync(path.join(out, '0.pf_page'))).toString(), '文');

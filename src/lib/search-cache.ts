@@ -8,12 +8,16 @@
  * - each compressed file of text that results show (`search-store.ts`), by
  *   the hash of its text: hard-linked into the output instead of compressed
  *   and written again (a link costs a tenth of a written file here).
+ * - what Pagefind made of each group of pages (`search-groups.ts`), by the
+ *   hash of the group's pages: its index files and what results show of
+ *   each page (the texts by name), so a group whose pages did not change is
+ *   not given to Pagefind again.
  * Only what the last build used is kept. A cache that cannot be read or
  * written costs time, never the build.
  */
 import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { copyFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
@@ -21,24 +25,48 @@ import { gzip } from 'node:zlib';
 import { removeUnused } from './files.ts';
 import { pipelineFingerprint } from './note-cache.ts';
 import type { PreparedPage } from './search-index.ts';
+import type { PageRow } from './search-store.ts';
 
 const gzipAsync = promisify(gzip);
 
 export interface SearchCache {
   /** The page an earlier build prepared from exactly this HTML, or what `prepare` makes of it now. */
   prepared(html: string, prepare: (html: string) => PreparedPage | undefined): PreparedPage | undefined;
-  /** Writes `text` compressed to `to`, or links the file an earlier build wrote of the same text. */
-  placeText(text: string, to: string): Promise<void>;
+  /** Writes `text` compressed to `to`, or links the file an earlier build wrote of the same text; gives the text's name. */
+  placeText(text: string, to: string): Promise<string>;
+  /** Places at `to` the text an earlier build kept under `name` (a group's, from `indexedGroup`). */
+  placeKept(name: string, to: string): Promise<void>;
+  /** What an earlier build made of the group of pages with this key, if it and every text it names are kept. */
+  indexedGroup(key: string): IndexedGroup | undefined;
+  /** Keeps what this build made of a group of pages, for the next. */
+  keepGroup(key: string, group: IndexedGroup): void;
   /** Keeps what this build used for the next, and forgets the rest. */
   save(): void;
   /** Pages this build did not prepare, and texts it did not write (kept by an earlier build, or the same text met twice). */
-  readonly hits: { pages: number; texts: number };
+  readonly hits: { pages: number; texts: number; groups: number };
 }
 
 // Another site's cache (another notes or output folder) nobody has built for this long is removed.
 const UNUSED_DAYS = 14;
 const PREPARED_FILE = 'prepared.v8';
 const TEXTS_DIR = 'texts';
+const GROUPS_DIR = 'groups';
+
+/** What the search step made of one group of pages: Pagefind's files for it and what results show of each page. */
+export interface IndexedGroup {
+  /** Pagefind's files, relative to the group's index (its fragments left out). */
+  files: { path: string; content: Uint8Array }[];
+  pages: {
+    /** Pagefind's page id. */
+    id: string;
+    sitePath: string;
+    row: PageRow;
+    /** The page's files of text: the suffix of each file's name, and the name the cache keeps it by. */
+    texts: { suffix: string; name: string }[];
+    /** Characters of the index not matched with the page's text. */
+    missed: number;
+  }[];
+}
 
 /** A search cache in `dir` (none: nothing remembered; every page prepared and every text written). */
 export function openSearchCache(dir: string | undefined, root: string): SearchCache {
@@ -46,10 +74,14 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
   // A build saves into its site's folder, which keeps the folder's time of change recent.
   removeUnused(path.dirname(dir), UNUSED_DAYS, { keep: (name) => name === path.basename(dir) });
   const texts = path.join(dir, TEXTS_DIR);
+  const groups = path.join(dir, GROUPS_DIR);
   const fingerprint = pipelineFingerprint(root);
   let earlier = new Map<string, PreparedPage>();
+  let keptTexts = new Set<string>();
   try {
     mkdirSync(texts, { recursive: true });
+    mkdirSync(groups, { recursive: true });
+    keptTexts = new Set(readdirSync(texts));
     const stored = deserialize(readFileSync(path.join(dir, PREPARED_FILE))) as {
       fingerprint: string;
       pages: Map<string, PreparedPage>;
@@ -60,10 +92,13 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
   }
   const used = new Map<string, PreparedPage | undefined>();
   const usedTexts = new Set<string>();
+  const usedGroups = new Set<string>();
+  // A group's file is named by its key and the pipeline's fingerprint: a changed pipeline indexes every group again.
+  const groupFile = (key: string) => `${hash(`${fingerprint}\0${key}`)}.v8`;
   // Whether texts can be linked from the cache into the output; `written` names files being written aside.
   let linking = true;
   let written = 0;
-  const hits = { pages: 0, texts: 0 };
+  const hits = { pages: 0, texts: 0, groups: 0 };
 
   return {
     prepared(html, prepare) {
@@ -83,7 +118,7 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
         try {
           linkSync(kept, to);
           hits.texts += 1;
-          return;
+          return name;
         } catch {
           // Not kept yet: kept below.
         }
@@ -98,13 +133,56 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
           renameSync(partial, kept);
           await rm(to, { force: true });
           linkSync(kept, to);
-          return;
+          keptTexts.add(name);
+          return name;
         } catch {
           // Another file system than the output's, or no links: the cache cannot spare this build any writing.
           linking = false;
         }
       }
       await writeNew(to, compressed);
+      return name;
+    },
+    async placeKept(name, to) {
+      usedTexts.add(name);
+      hits.texts += 1;
+      const kept = path.join(texts, name);
+      if (linking) {
+        try {
+          linkSync(kept, to);
+          return;
+        } catch {
+          linking = false;
+        }
+      }
+      await rm(to, { force: true });
+      await copyFile(kept, to);
+    },
+    indexedGroup(key) {
+      const file = groupFile(key);
+      try {
+        const group = deserialize(readFileSync(path.join(groups, file))) as IndexedGroup;
+        // Only whole: a group whose texts are gone (a cache pruned by hand) is indexed again.
+        if (!group.pages.every((page) => page.texts.every(({ name }) => keptTexts.has(name)))) return undefined;
+        usedGroups.add(file);
+        hits.groups += 1;
+        return group;
+      } catch {
+        return undefined;
+      }
+    },
+    keepGroup(key, group) {
+      const file = groupFile(key);
+      usedGroups.add(file);
+      // Only if every text is kept (a build that cannot link texts keeps none), so a kept group is always whole.
+      if (!group.pages.every((page) => page.texts.every(({ name }) => keptTexts.has(name)))) return;
+      try {
+        const partial = path.join(groups, `${file}.${process.pid}.tmp`);
+        writeFileSync(partial, serialize(group));
+        renameSync(partial, path.join(groups, file));
+      } catch {
+        // Not kept: the next build indexes this group again.
+      }
     },
     save() {
       try {
@@ -114,6 +192,7 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
         renameSync(partial, path.join(dir, PREPARED_FILE));
         // Texts this build did not use go, and whatever a stopped build left half written.
         for (const name of readdirSync(texts)) if (!usedTexts.has(name)) unlinkSync(path.join(texts, name));
+        for (const name of readdirSync(groups)) if (!usedGroups.has(name)) unlinkSync(path.join(groups, name));
         for (const name of readdirSync(dir)) if (name.endsWith('.tmp')) unlinkSync(path.join(dir, name));
       } catch {
         // Not saved: the next build does the work again.
@@ -126,9 +205,15 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
 function uncached(): SearchCache {
   return {
     prepared: (html, prepare) => prepare(html),
-    placeText: async (text, to) => writeNew(to, await gzipAsync(text)),
+    placeText: async (text, to) => {
+      await writeNew(to, await gzipAsync(text));
+      return '';
+    },
+    placeKept: () => Promise.reject(new Error('search cache: nothing is kept without a cache folder')),
+    indexedGroup: () => undefined,
+    keepGroup: () => {},
     save: () => {},
-    hits: { pages: 0, texts: 0 },
+    hits: { pages: 0, texts: 0, groups: 0 },
   };
 }
 

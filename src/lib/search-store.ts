@@ -80,6 +80,10 @@ export interface SiteTable {
   common: string;
   /** The folding dictionaries the site's text can use (`search-dictionary.ts`). */
   fold: FoldData;
+  /** The folders (under the search bundle, ending in `/`) of the other groups' indexes, merged into the first (`search-groups.ts`). */
+  groups?: string[];
+  /** Where the index is in groups: each note's group (0: the first, `k`: `groups[k - 1]`). */
+  noteGroups?: number[];
 }
 
 /** The table's pages as a Map by id. */

@@ -23,6 +23,8 @@ export interface SiteBuild {
   site?: string;
   /** Writes the notes folder before the build, for generated notes. */
   generate?: (notesDir: string) => void;
+  /** More of the build's environment. */
+  env?: Record<string, string>;
 }
 
 /** How many notes the large generated site has. */
@@ -57,6 +59,22 @@ export const SITES = {
   },
   // Notes for search: traditional and Taiwan words, a phrase and its characters apart, titles that are HTML.
   search: { notesDir: 'tests/fixtures/search-notes', base: '/', outDir: '.test-out/search' },
+  // The same notes, their search index in groups of a page or so (src/lib/search-groups.ts), as a large site's is.
+  searchGroups: {
+    notesDir: 'tests/fixtures/search-notes',
+    base: '/',
+    outDir: '.test-out/search-groups',
+    env: { SEARCH_GROUP_PAGES: '1' },
+  },
+  // Notes where an index in groups would differ from one index if Pagefind were left alone: a word (`sudo`) in one
+  // group whose start (`su`) is a word in another, a phrase whose characters only some groups have. Both ways.
+  groupNotes: { notesDir: 'tests/fixtures/search-groups-notes', base: '/', outDir: '.test-out/group-notes' },
+  groupNotesInGroups: {
+    notesDir: 'tests/fixtures/search-groups-notes',
+    base: '/',
+    outDir: '.test-out/group-notes-in-groups',
+    env: { SEARCH_GROUP_PAGES: '1' },
+  },
 } satisfies Record<string, SiteBuild>;
 
 export type SiteName = keyof typeof SITES;
@@ -89,7 +107,7 @@ export function buildSite(name: SiteName): void {
   const site: SiteBuild = SITES[name];
   rmSync(path.join(ROOT, site.outDir), { recursive: true, force: true });
   site.generate?.(site.notesDir);
-  const result = runBuild(site);
+  const result = runBuild(site, site.env);
   if (result.status !== 0) throw new Error(`building the ${name} site failed:\n${result.output}`);
   writeFileSync(path.join(ROOT, `${site.outDir}.log`), result.output);
 }

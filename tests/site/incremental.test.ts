@@ -17,10 +17,12 @@ describe('a rebuild after editing one note', () => {
   after(() => rmSync(work, { recursive: true, force: true }));
   const notesDir = path.join(work, 'notes');
   cpSync(path.join(ROOT, 'tests/fixtures/site-notes'), notesDir, { recursive: true });
-  const build = (outDir: string, cache: string) => {
+  // The search index in groups of about a page (src/lib/search-groups.ts), as a large site's: a rebuild indexes
+  // again only the groups of the notes that changed.
+  const build = (outDir: string, cache: string, env: Record<string, string> = { SEARCH_GROUP_PAGES: '1' }) => {
     const result = runBuild(
       { notesDir, base: '/notes-site/', outDir: path.join(work, outDir) },
-      { NOTES_CACHE: cache === 'off' ? 'off' : path.join(work, cache) },
+      { NOTES_CACHE: cache === 'off' ? 'off' : path.join(work, cache), ...env },
     );
     assert.equal(result.status, 0, result.output);
     return result.output;
@@ -45,6 +47,7 @@ describe('a rebuild after editing one note', () => {
       /reusing [1-9]\d* prepared pages and [1-9]\d* files of text/,
       'search reused what did not change',
     );
+    assert.match(output, /in \d+ groups \([1-9]\d* indexed, [1-9]\d* kept\)/, 'search indexed again only what changed');
     build('clean', 'off');
     const rebuilt = listFiles(path.join(work, 'site'));
     const clean = listFiles(path.join(work, 'clean'));
@@ -61,9 +64,10 @@ describe('a rebuild after editing one note', () => {
   it('starts from an empty output when another build changed what Astro keeps since', () => {
     appendFileSync(path.join(notesDir, '数学笔记.md'), '\n又改了一段。\n');
     // Another output of the notes as they are now: Astro's record of its pages is this build's.
-    build('clean-again', 'off');
+    build('clean-again', 'off', {});
     writeFileSync(path.join(work, 'site', 'stray.html'), 'no build made this');
-    const output = build('site', 'cache');
+    // One search index (a small site's, as by default), where the last build into this output had groups.
+    const output = build('site', 'cache', {});
     assert.doesNotMatch(output, /writing into the last build’s output/);
     const rebuilt = listFiles(path.join(work, 'site'));
     assert.deepEqual(rebuilt, listFiles(path.join(work, 'clean-again')));
