@@ -17,7 +17,7 @@ import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/files.ts';
 import { type IndexedGroup, openSearchCache, type SearchCache } from '../lib/search-cache.ts';
 import { fullFolding, SiteDictionary } from '../lib/search-dictionary.ts';
-import { GROUP_PAGES, groupCount, groupFolder, groupOf } from '../lib/search-groups.ts';
+import { groupCount, groupFolder, groupOf } from '../lib/search-groups.ts';
 import { type PreparedPage, prepareForIndex } from '../lib/search-index.ts';
 import { LONG_PAGE_WORDS, type PageRow, type SiteTable, storePage, writePages } from '../lib/search-store.ts';
 import { siteUrl } from '../lib/urls.ts';
@@ -26,7 +26,7 @@ import { SITE_LANG } from '../site.ts';
 const WRITES_IN_FLIGHT = 32;
 
 // What a kept group holds, and how: a change here indexes every group again.
-const GROUP_FORMAT = 1;
+const GROUP_FORMAT = 2;
 
 /** What search needs to know of a note: its title, categories, and the site paths of its pages. */
 export interface NoteForSearch {
@@ -67,16 +67,17 @@ interface PageToIndex {
 
 /**
  * Indexes the built pages in `out` into `out/pagefind/`, with what results
- * show: one Pagefind index for a small site, one per group of notes for a
- * large one (`search-groups.ts`), a group whose pages did not change since
- * the last build taken from `cache` instead of indexed again.
+ * show: one Pagefind index, or, with `groupPages`, one per group of notes
+ * (`search-groups.ts`), a group whose pages did not change since the last
+ * build taken from `cache` instead of indexed again.
  */
 export async function writeSearchIndex(
   out: string,
   logger: AstroIntegrationLogger,
   notes: NoteForSearch[] = [],
   cache: SearchCache = openSearchCache(undefined, process.cwd()),
-  groupPages = GROUP_PAGES,
+  /** About how many pages to a group of the index (none: one index). */
+  groupPages?: number,
 ): Promise<SearchFiles> {
   const started = performance.now();
   const folding = fullFolding();
@@ -189,8 +190,10 @@ export async function writeSearchIndex(
   let missed = 0;
   // In id order, as Pagefind's files were read: the same table whichever groups were indexed again.
   const stored = results.flatMap((result) => result.pages).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // The notes as numbered in this build (a kept group's were numbered by the build that indexed it).
+  const noteOfPage = new Map(groups.flatMap(({ pages }) => pages.map((page) => [page.sitePath, page.note] as const)));
   for (const page of stored) {
-    rows.set(page.id, page.row);
+    rows.set(page.id, { ...page.row, note: noteOfPage.get(page.sitePath) ?? page.row.note });
     byPage.set(
       page.sitePath,
       page.texts.map(({ suffix }) => `pagefind/page/${page.id}${suffix}.pf_page`),
@@ -241,10 +244,13 @@ function noteGroupsOf(groups: PageToIndex[][], notes: number): number[] {
   return of;
 }
 
-/** What makes a group's index and texts: each page's URL, note and built HTML (and how this file stores them). */
+/**
+ * What makes a group's index and texts: each page's URL, note title and built HTML (and how this file stores
+ * them). Not the note's number, which a new note changes for most notes: a kept group's pages are numbered anew.
+ */
 function groupKey(pages: PageToIndex[]): string {
   const digest = createHash('sha256').update(`${GROUP_FORMAT}\0${SITE_LANG}\0`);
-  for (const page of pages) digest.update(`${page.url}\0${page.note}\0${page.noteTitle}\0${page.digest}\0`);
+  for (const page of pages) digest.update(`${page.url}\0${page.noteTitle}\0${page.digest}\0`);
   return digest.digest('base64url');
 }
 
@@ -312,10 +318,7 @@ async function storeGroup(
   for (const [id, fragment] of eachFragment(fragments)) {
     const page = byUrl.get(fragment.url);
     if (!page) throw new Error(`search: Pagefind indexed ${fragment.url}, which was not given to it`);
-    const result = storePage(fragment.content, page.prepared, page.sitePath, {
-      index: page.note,
-      title: page.noteTitle,
-    });
+    const result = storePage(fragment.content, page.prepared, page.sitePath, page.noteTitle);
     const texts: IndexedGroup['pages'][number]['texts'] = [];
     for (const { suffix, text } of result.files) {
       const placed = { suffix, name: '' };

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { GROUP_PAGES, groupCount, groupFolder, groupOf } from './search-groups.ts';
+import { groupCount, groupFolder, groupOf } from './search-groups.ts';
 
 describe('search index groups', () => {
-  it('keeps one index for a site under two groups of pages', () => {
-    assert.equal(groupCount(0), 1);
-    assert.equal(groupCount(7), 1);
-    assert.equal(groupCount(2 * GROUP_PAGES - 1), 1);
+  it('keeps one index unless groups are asked for, and for a site under two groups of pages', () => {
+    assert.equal(groupCount(100_000), 1);
+    assert.equal(groupCount(0, 300), 1);
+    assert.equal(groupCount(599, 300), 1);
   });
 
-  it('splits a larger site into a power of two of about GROUP_PAGES pages each', () => {
-    assert.equal(groupCount(2 * GROUP_PAGES), 2);
+  it('splits a larger site into a power of two of about the pages asked for each', () => {
+    assert.equal(groupCount(600, 300), 2);
     assert.equal(groupCount(2500, 300), 8);
     assert.equal(groupCount(1500, 300), 4);
     for (let pages = 600; pages < 20_000; pages += 97) {

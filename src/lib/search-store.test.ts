@@ -94,11 +94,11 @@ describe('storePage', () => {
   ]);
 
   it('stores the head (path, title, note, headings as written at word positions) and the words as written', () => {
-    const stored = storePage(content, prepared, '笔记/1-章/', { index: 2, title: '笔记' });
+    const stored = storePage(content, prepared, '笔记/1-章/', '笔记');
     assert.equal(stored.missed, 0);
     assert.equal(stored.titleWords, 4);
     const { head, first } = readPageHead(stored.files[0]!.text);
-    assert.deepEqual(head, { p: '笔记/1-章/', t: '文字接龍', n: 2, nt: '笔记', w: 17, h: [[5, 9, 'x', '1.1 預訓練']] });
+    assert.deepEqual(head, { p: '笔记/1-章/', t: '文字接龍', nt: '笔记', w: 17, h: [[5, 9, 'x', '1.1 預訓練']] });
     assert.equal(first.words.slice(6, 9).join(''), '預訓練');
     assert.equal(stored.files.length, 1, 'a short page is one file');
   });
@@ -109,7 +109,7 @@ describe('storePage', () => {
       `<html><body><article data-pagefind-body><p>${words.join('')}</p></article></body></html>`,
       fold,
     )!;
-    const stored = storePage(pagefindContent(words), long, 'p/', { index: 0, title: 'p' });
+    const stored = storePage(pagefindContent(words), long, 'p/', 'p');
     assert.deepEqual(
       stored.files.map((f) => f.suffix),
       ['', '-1'],
@@ -126,7 +126,7 @@ describe('storePage', () => {
       fold,
     )!;
     const content = pagefindContent([...long.folded.replace(/\s+/g, '')]);
-    const stored = storePage(content, long, 'p/', { index: 0, title: 'p' });
+    const stored = storePage(content, long, 'p/', 'p');
     const { head, first } = readPageHead(stored.files[0]!.text);
     assert.deepEqual(head.h, []);
     const headings = [first, ...stored.files.slice(1).map((file) => readPagePart(file.text))].flatMap(

@@ -35,8 +35,10 @@ export interface PageHead {
   p: string;
   /** Its title as written. */
   t: string;
-  /** Its note (index into `SiteTable.notes`), and the note's title. */
-  n: number;
+  /**
+   * Its note's title. (Not the note's number, which the table has: notes are
+   * numbered newest first, so a new note would change every page's file.)
+   */
   nt: string;
   /** Words. */
   w: number;
@@ -214,12 +216,7 @@ export interface PageFiles {
 }
 
 /** The stored files of a page, from the text Pagefind keeps of it and the page as prepared. */
-export function storePage(
-  content: string,
-  prepared: PreparedPage,
-  path: string,
-  note: { index: number; title: string },
-): PageFiles {
+export function storePage(content: string, prepared: PreparedPage, path: string, noteTitle: string): PageFiles {
   const { words, wordOf, missed } = alignWords(content, prepared.folded, prepared.text);
   const [title, ...headings] =
     prepared.headings[0]?.id === undefined ? prepared.headings : [undefined, ...prepared.headings];
@@ -233,8 +230,7 @@ export function storePage(
   const head: PageHead = {
     p: path,
     t: title?.title ?? '',
-    n: note.index,
-    nt: note.title,
+    nt: noteTitle,
     w: words.length,
     h: long ? [] : stored,
   };

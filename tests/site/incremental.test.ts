@@ -1,5 +1,5 @@
 /**
- * A rebuild after editing one note (and removing another) reuses what did
+ * A rebuild after editing one note (removing another, adding a third) reuses what did
  * not change (rendered notes, pages kept in the output, figure copies,
  * search) and must give exactly the site a clean build gives: every file,
  * byte for byte, and none of the removed note's.
@@ -37,6 +37,8 @@ describe('a rebuild after editing one note', () => {
     // A note removed: its pages must not outlive it.
     assert.ok(existsSync(path.join(work, 'site', '单页笔记/index.html')));
     rmSync(path.join(notesDir, '单页笔记.md'));
+    // A new note, the newest: it comes first among the notes, so every other note's number changes.
+    writeFileSync(path.join(notesDir, '新笔记.md'), '---\ntitle: 新笔记\ndate: 2099-01-01\n---\n\n新写的一段。\n');
     const output = build('site', 'cache');
     assert.match(output, /unchanged since the last build/, 'rendered notes were reused');
     assert.match(output, /writing into the last build’s output/, 'the output was not emptied');
@@ -47,7 +49,11 @@ describe('a rebuild after editing one note', () => {
       /reusing [1-9]\d* prepared pages and [1-9]\d* files of text/,
       'search reused what did not change',
     );
-    assert.match(output, /in \d+ groups \([1-9]\d* indexed, [1-9]\d* kept\)/, 'search indexed again only what changed');
+    assert.match(
+      output,
+      /in \d+ groups \([1-9]\d* indexed, [1-9]\d* kept\)/,
+      'search indexed again only the groups of the notes that changed, whatever their numbers',
+    );
     build('clean', 'off');
     const rebuilt = listFiles(path.join(work, 'site'));
     const clean = listFiles(path.join(work, 'clean'));
