@@ -121,11 +121,15 @@ export async function writeSearchIndex(
     kept?: IndexedGroup;
     indexing?: Promise<PagefindGroup>;
   }[] = [];
+  // Pages are given to Pagefind as they are read when no group can be kept (one index, which a rebuild after an
+  // edit never keeps, or no groups from the last build); else each group is read first, and given only if changed.
+  const streams = groupTotal === 1 || cache.keptGroups === 0;
   for (const group of [...filesOf.keys()].sort((x, y) => x - y)) {
     const pages: PageToIndex[] = [];
+    const streamed = streams ? new GroupIndex() : undefined;
     for (const file of filesOf.get(group)!) {
       // A turn for Pagefind's replies between pages, so its service is given its next work without waiting.
-      if (groups.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (streamed || groups.length > 0) await new Promise((resolve) => setImmediate(resolve));
       const html = readFileSync(path.join(out, file), 'utf8');
       const prepared = cache.prepared(html, (page) => prepareForIndex(page, folding.fold));
       if (!prepared) continue;
@@ -139,14 +143,24 @@ export async function writeSearchIndex(
         noteCategories.push([]);
       }
       const digest = createHash('sha256').update(html).digest('base64url');
-      pages.push({ url: siteUrl('/', sitePath), sitePath, prepared, note, noteTitle: noteTitles[note]!, digest });
+      const page = { url: siteUrl('/', sitePath), sitePath, prepared, note, noteTitle: noteTitles[note]!, digest };
+      pages.push(page);
+      streamed?.add(page);
     }
-    if (pages.length === 0) continue;
     const key = groupKey(pages);
-    const kept = cache.indexedGroup(key);
-    const indexing = kept ? undefined : indexWithPagefind(pages);
-    // Awaited in turn below; one failing meanwhile must not be an unhandled rejection.
-    indexing?.catch(() => undefined);
+    const kept = pages.length > 0 ? cache.indexedGroup(key) : undefined;
+    if (kept || pages.length === 0) {
+      streamed?.discard();
+      if (!kept) continue;
+    }
+    let indexing: Promise<PagefindGroup> | undefined;
+    if (!kept) {
+      const index = streamed ?? new GroupIndex();
+      if (!streamed) for (const page of pages) index.add(page);
+      indexing = index.files();
+      // Awaited in turn below; one failing meanwhile must not be an unhandled rejection.
+      indexing.catch(() => undefined);
+    }
     groups.push({ group, pages, key, ...(kept ? { kept } : {}), ...(indexing ? { indexing } : {}) });
   }
   const first = groups[0]?.group ?? 0;
@@ -182,7 +196,8 @@ export async function writeSearchIndex(
     }
   } finally {
     await placing.done().catch(() => undefined);
-    if (groups.some(({ indexing }) => indexing)) await pagefind.close();
+    if (GroupIndex.started) await pagefind.close();
+    GroupIndex.started = false;
   }
 
   const rows = new Map<string, PageRow>();
@@ -276,31 +291,58 @@ interface PagefindGroup {
   fragments: Map<string, Uint8Array>;
 }
 
-/** A group's pages indexed by Pagefind (its service is started by the first group indexed, and closed by the caller). */
-async function indexWithPagefind(pages: PageToIndex[]): Promise<PagefindGroup> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: SITE_LANG.toLowerCase() });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // Every page of the group at once: Pagefind's service works through them while this thread prepares the next group.
-  await Promise.all(
-    pages.map(async (page) => {
+/** A group's Pagefind index, given its pages one by one as they are read (Pagefind's service starts with the first). */
+class GroupIndex {
+  static started = false;
+  readonly #index: Promise<pagefind.PagefindIndex>;
+  readonly #adding: Promise<void>[] = [];
+
+  constructor() {
+    GroupIndex.started = true;
+    this.#index = pagefind.createIndex({ forceLanguage: SITE_LANG.toLowerCase() }).then(({ index, errors }) => {
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      return index;
+    });
+    // Awaited by `files` or `discard`; failing meanwhile must not be an unhandled rejection.
+    this.#index.catch(() => undefined);
+  }
+
+  add(page: PageToIndex): void {
+    const adding = this.#index.then(async (index) => {
       const added = await index.addHTMLFile({ url: page.url, content: page.prepared.html });
       if (added.errors.length > 0)
         throw new Error(`Pagefind could not index ${page.sitePath}: ${added.errors.join('; ')}`);
-    }),
-  );
-  // Pagefind's files in memory rather than written: its fragments (one per page) are read here and never
-  // published, and thousands of small files written, read back and removed cost seconds on a slow disk.
-  const bundled = await index.getFiles();
-  if (bundled.errors.length > 0) throw new Error(`Pagefind could not write its index: ${bundled.errors.join('; ')}`);
-  // Kept compressed, and read one at a time: all of them read at once were a good part of the build's peak.
-  const fragments = new Map<string, Uint8Array>();
-  const files: IndexedGroup['files'] = [];
-  for (const file of bundled.files) {
-    const [top = '', ...rest] = file.path.split('/');
-    if (top === 'fragment') fragments.set(rest.join('/'), file.content);
-    else if (!UNUSED.test(top)) files.push({ path: file.path, content: file.content });
+    });
+    adding.catch(() => undefined);
+    this.#adding.push(adding);
   }
-  return { files, fragments };
+
+  /** Pagefind's files for the site, and its fragments (compressed), by name. */
+  async files(): Promise<PagefindGroup> {
+    const index = await this.#index;
+    await Promise.all(this.#adding);
+    // Pagefind's files in memory rather than written: its fragments (one per page) are read here and never
+    // published, and thousands of small files written, read back and removed cost seconds on a slow disk.
+    const bundled = await index.getFiles();
+    if (bundled.errors.length > 0) throw new Error(`Pagefind could not write its index: ${bundled.errors.join('; ')}`);
+    // Kept compressed, and read one at a time: all of them read at once were a good part of the build's peak.
+    const fragments = new Map<string, Uint8Array>();
+    const files: IndexedGroup['files'] = [];
+    for (const file of bundled.files) {
+      const [top = '', ...rest] = file.path.split('/');
+      if (top === 'fragment') fragments.set(rest.join('/'), file.content);
+      else if (!UNUSED.test(top)) files.push({ path: file.path, content: file.content });
+    }
+    return { files, fragments };
+  }
+
+  /** Forgets the index (the group was kept from the last build after all). */
+  discard(): void {
+    void Promise.allSettled(this.#adding)
+      .then(() => this.#index)
+      .then((index) => index.deleteIndex())
+      .catch(() => undefined);
+  }
 }
 
 /**

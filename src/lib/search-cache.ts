@@ -40,6 +40,8 @@ export interface SearchCache {
   indexedGroup(key: string): IndexedGroup | undefined;
   /** Keeps what this build made of a group of pages, for the next. */
   keepGroup(key: string, group: IndexedGroup): void;
+  /** How many groups the last build kept (none: no group can be taken from it). */
+  readonly keptGroups: number;
   /** Keeps what this build used for the next, and forgets the rest. */
   save(): void;
   /** Pages this build did not prepare, and texts it did not write (kept by an earlier build, or the same text met twice). */
@@ -78,10 +80,12 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
   const fingerprint = pipelineFingerprint(root);
   let earlier = new Map<string, PreparedPage>();
   let keptTexts = new Set<string>();
+  let keptGroups = 0;
   try {
     mkdirSync(texts, { recursive: true });
     mkdirSync(groups, { recursive: true });
     keptTexts = new Set(readdirSync(texts));
+    keptGroups = readdirSync(groups).filter((name) => name.endsWith('.v8')).length;
     const stored = deserialize(readFileSync(path.join(dir, PREPARED_FILE))) as {
       fingerprint: string;
       pages: Map<string, PreparedPage>;
@@ -199,6 +203,7 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
       }
     },
     hits,
+    keptGroups,
   };
 }
 
@@ -212,6 +217,7 @@ function uncached(): SearchCache {
     placeKept: () => Promise.reject(new Error('search cache: nothing is kept without a cache folder')),
     indexedGroup: () => undefined,
     keepGroup: () => {},
+    keptGroups: 0,
     save: () => {},
     hits: { pages: 0, texts: 0, groups: 0 },
   };
