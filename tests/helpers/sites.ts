@@ -41,6 +41,22 @@ const writeManyNotes = (notesDir: string) => {
   writeFileSync(stamp, '');
 };
 
+// Notes for search: traditional and Taiwan words, a phrase and its characters apart, titles that are HTML.
+const SEARCH_NOTES: SiteBuild = { notesDir: 'tests/fixtures/search-notes', base: '/', outDir: '.test-out/search' };
+// Notes where an index in groups would differ from one index if Pagefind were left alone: a word (`sudo`) in one
+// group whose start (`su`) is a word in another, a phrase whose characters only some groups have.
+const GROUP_NOTES: SiteBuild = {
+  notesDir: 'tests/fixtures/search-groups-notes',
+  base: '/',
+  outDir: '.test-out/group-notes',
+};
+/** The same notes with the search index in groups of about a page (src/lib/search-groups.ts). */
+const inGroups = (site: SiteBuild, outDir: string): SiteBuild => ({
+  ...site,
+  outDir,
+  env: { SEARCH_GROUP_PAGES: '1' },
+});
+
 export const SITES = {
   root: { notesDir: 'notes', base: '/', outDir: '.test-out/root' },
   subPath: { notesDir: 'notes', base: '/notes-site/', outDir: '.test-out/sub-path', site: 'https://notes.example.org' },
@@ -57,24 +73,10 @@ export const SITES = {
     outDir: '.test-out/many-sub-path',
     generate: writeManyNotes,
   },
-  // Notes for search: traditional and Taiwan words, a phrase and its characters apart, titles that are HTML.
-  search: { notesDir: 'tests/fixtures/search-notes', base: '/', outDir: '.test-out/search' },
-  // The same notes, their search index in groups of a page or so (src/lib/search-groups.ts), as a large site's is.
-  searchGroups: {
-    notesDir: 'tests/fixtures/search-notes',
-    base: '/',
-    outDir: '.test-out/search-groups',
-    env: { SEARCH_GROUP_PAGES: '1' },
-  },
-  // Notes where an index in groups would differ from one index if Pagefind were left alone: a word (`sudo`) in one
-  // group whose start (`su`) is a word in another, a phrase whose characters only some groups have. Both ways.
-  groupNotes: { notesDir: 'tests/fixtures/search-groups-notes', base: '/', outDir: '.test-out/group-notes' },
-  groupNotesInGroups: {
-    notesDir: 'tests/fixtures/search-groups-notes',
-    base: '/',
-    outDir: '.test-out/group-notes-in-groups',
-    env: { SEARCH_GROUP_PAGES: '1' },
-  },
+  search: SEARCH_NOTES,
+  searchGroups: inGroups(SEARCH_NOTES, '.test-out/search-groups'),
+  groupNotes: GROUP_NOTES,
+  groupNotesInGroups: inGroups(GROUP_NOTES, '.test-out/group-notes-in-groups'),
 } satisfies Record<string, SiteBuild>;
 
 export type SiteName = keyof typeof SITES;
