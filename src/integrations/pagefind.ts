@@ -124,53 +124,57 @@ export async function writeSearchIndex(
   // Pages are given to Pagefind as they are read when no group can be kept (one index, which a rebuild after an
   // edit never keeps, or no groups from the last build); else each group is read first, and given only if changed.
   const streams = groupTotal === 1 || cache.keptGroups === 0;
-  for (const group of [...filesOf.keys()].sort((x, y) => x - y)) {
-    const pages: PageToIndex[] = [];
-    const streamed = streams ? new GroupIndex() : undefined;
-    for (const file of filesOf.get(group)!) {
-      // A turn for Pagefind's replies between pages, so its service is given its next work without waiting.
-      if (streamed || groups.length > 0) await new Promise((resolve) => setImmediate(resolve));
-      const html = readFileSync(path.join(out, file), 'utf8');
-      const prepared = cache.prepared(html, (page) => prepareForIndex(page, folding.fold));
-      if (!prepared) continue;
-      dictionary.record(prepared.folded);
-      for (const char of prepared.folded.match(HAN) ?? []) hanCounts.set(char, (hanCounts.get(char) ?? 0) + 1);
-      const sitePath = file.replace(/index\.html$/, '');
-      let note = noteOfPath.get(sitePath);
-      if (note === undefined) {
-        // A page of no note (an .md page of the site's own) is a note of its own for search.
-        note = noteTitles.push(prepared.headings[0]?.title ?? sitePath) - 1;
-        noteCategories.push([]);
-      }
-      const digest = createHash('sha256').update(html).digest('base64url');
-      const page = { url: siteUrl('/', sitePath), sitePath, prepared, note, noteTitle: noteTitles[note]!, digest };
-      pages.push(page);
-      streamed?.add(page);
-    }
-    const key = groupKey(pages);
-    const kept = pages.length > 0 ? cache.indexedGroup(key) : undefined;
-    if (kept || pages.length === 0) {
-      streamed?.discard();
-      if (!kept) continue;
-    }
-    let indexing: Promise<PagefindGroup> | undefined;
-    if (!kept) {
-      const index = streamed ?? new GroupIndex();
-      if (!streamed) for (const page of pages) index.add(page);
-      indexing = index.files();
-      // Awaited in turn below; one failing meanwhile must not be an unhandled rejection.
-      indexing.catch(() => undefined);
-    }
-    groups.push({ group, pages, key, ...(kept ? { kept } : {}), ...(indexing ? { indexing } : {}) });
-  }
-  const first = groups[0]?.group ?? 0;
   const bundle = path.join(out, 'pagefind');
   const pageDir = path.join(bundle, 'page');
-  mkdirSync(pageDir, { recursive: true });
   const placing = new Placing();
   let indexed = 0;
   const results: IndexedGroup[] = [];
+  let first = 0;
   try {
+    for (const group of [...filesOf.keys()].sort((x, y) => x - y)) {
+      const pages: PageToIndex[] = [];
+      const streamed = streams ? new GroupIndex() : undefined;
+      for (const file of filesOf.get(group)!) {
+        // A turn for Pagefind's replies between pages, so its service is given its next work without waiting.
+        if (streamed || groups.length > 0) await new Promise((resolve) => setImmediate(resolve));
+        const html = readFileSync(path.join(out, file), 'utf8');
+        const prepared = cache.prepared(html, (page) => prepareForIndex(page, folding.fold));
+        if (!prepared) continue;
+        dictionary.record(prepared.folded);
+        for (const char of prepared.folded.match(HAN) ?? []) hanCounts.set(char, (hanCounts.get(char) ?? 0) + 1);
+        const sitePath = file.replace(/index\.html$/, '');
+        let note = noteOfPath.get(sitePath);
+        if (note === undefined) {
+          // A page of no note (an .md page of the site's own) is a note of its own for search.
+          note = noteTitles.push(prepared.headings[0]?.title ?? sitePath) - 1;
+          noteCategories.push([]);
+        }
+        const digest = createHash('sha256').update(html).digest('base64url');
+        const page = { url: siteUrl('/', sitePath), sitePath, prepared, note, noteTitle: noteTitles[note]!, digest };
+        pages.push(page);
+        streamed?.add(page);
+      }
+      const key = groupKey(pages);
+      const kept = pages.length > 0 ? cache.indexedGroup(key) : undefined;
+      if (kept || pages.length === 0) {
+        streamed?.discard();
+        if (!kept) continue;
+      }
+      let indexing: Promise<PagefindGroup> | undefined;
+      if (!kept) {
+        const index = streamed ?? new GroupIndex();
+        if (!streamed) for (const page of pages) index.add(page);
+        indexing = index.files();
+        // Awaited in turn below; one failing meanwhile must not be an unhandled rejection.
+        indexing.catch(() => undefined);
+      }
+      groups.push({ group, pages, key, ...(kept ? { kept } : {}), ...(indexing ? { indexing } : {}) });
+    }
+    // No page to index (a new site's home alone): an empty index still, so search loads and finds nothing.
+    if (groups.length === 0)
+      groups.push({ group: 0, pages: [], key: groupKey([]), indexing: new GroupIndex().files() });
+    first = groups[0]?.group ?? 0;
+    mkdirSync(pageDir, { recursive: true });
     for (const { group, pages, key, kept, indexing } of groups) {
       let result = kept;
       if (result) {
