@@ -102,17 +102,35 @@ function loadPart(id: string, part: number): Promise<Part> {
   return loaded;
 }
 
-/** The word written where Pagefind found a result first. */
+const HAN_CHAR = /^\p{Script=Han}$/u;
+
+/**
+ * The word written where Pagefind found a result first; undefined if it
+ * cannot be loaded (offline, a page not saved), which is no failure of the
+ * search: the status line is not told.
+ */
 async function writtenAt(result: PagefindResult): Promise<string | undefined> {
   const place = result.words[0];
   if (place === undefined) return undefined;
-  return (await loadPart(result.id, Math.floor(place / PART_WORDS))).words[place % PART_WORDS];
+  const part = Math.floor(place / PART_WORDS);
+  try {
+    return (await loadPart(result.id, part)).words[place % PART_WORDS];
+  } catch {
+    failed.delete(PAGEFIND_BUNDLE + (part === 0 ? `page/${result.id}.pf_page` : `page/${result.id}-${part}.pf_page`));
+    return undefined;
+  }
 }
 
-/** How many letters of `word`'s start `written` has in it (a word Pagefind found in a place may be part of what is written there: `OpenSuSE`). */
-function sharedStart(word: string, written: string): number {
+/** A word as Pagefind compares words: lower case, without accents (`Café` → `cafe`), as an array of letters. */
+function bareLetters(word: string): string[] {
+  return [...word.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase()];
+}
+
+/** How many letters of `word`'s start `written` has in it (what Pagefind found in a place may be part of what is written there: `OpenSuSE`). */
+function sharedStart(word: string[], written: string[]): number {
+  const text = written.join('');
   let letters = word.length;
-  while (letters > 0 && !written.includes(word.slice(0, letters))) letters -= 1;
+  while (letters > 0 && !text.includes(word.slice(0, letters).join(''))) letters -= 1;
   return letters;
 }
 
@@ -207,7 +225,7 @@ export class SiteSearch {
   readonly #averageTitleWords: number;
   /** Characters on nearly every page: not searched for positions. */
   readonly #common: Set<string>;
-  readonly #withWord = new Map<string, Promise<Set<string>>>();
+  readonly #withWord = new Map<string, Promise<Set<string> | undefined>>();
   /** Whether the index is in groups (`search-groups.ts`). */
   readonly #grouped: boolean;
 
@@ -316,47 +334,51 @@ export class SiteSearch {
   }
 
   /**
-   * Pagefind's results for `query`: with several words, the pages that have
-   * every one. Pagefind leaves out of a search the words its index does not
-   * have, so a page with the others would be found: a query with a word no
-   * note has (内存 where no page has 存), and in a large site's index in
-   * groups of notes (`search-groups.ts`) a word only other groups have. So
-   * a page is kept only if it has each word (`#pagesWith`). Not for the
-   * characters on nearly every page (`common`): in every group, and slow to
-   * list.
+   * Pagefind's results for `query`, as one index would give them where the
+   * site's index is in groups (`search-groups.ts`). Pagefind leaves out of a
+   * search the words its index does not have, so a group without one of the
+   * words gives the pages with the others; and it stands in a shorter word
+   * for one it has no word starting with (`#pagesWith`). So a page is kept
+   * only if it has each word (that some page has: one index leaves the
+   * others out too). Not checked: the characters on nearly every page
+   * (`common`: in every group, and slow to list), and single letters and
+   * digits (`d` of `D-Bus`: a prefix of thousands of words, which every group
+   * of a few hundred pages has).
    */
   async #search(query: string): Promise<PagefindResult[]> {
     const results = (await this.#pagefind.search(query))?.results ?? [];
-    if (results.length === 0) return results;
+    if (!this.#grouped || results.length === 0) return results;
     const words = [...new Set(query.replaceAll('"', ' ').split(/\s+/))].filter(
-      (word) => word && !this.#common.has(word),
+      (word) => word && !this.#common.has(word) && (HAN_CHAR.test(word) || [...word].length > 1),
     );
-    // One word's results are its pages, but for a word of several letters in an index in groups (`#pagesWith`).
-    const checked = words.length > 1 ? words : words.filter((word) => this.#grouped && [...word].length > 1);
-    if (checked.length === 0) return results;
-    const withWord = await Promise.all(checked.map((word) => this.#pagesWith(word)));
+    // One word's results are its own, but for a word of several letters (`#pagesWith`).
+    const checked = words.length > 1 ? words : words.filter((word) => [...word].length > 1);
+    const withWord = (await Promise.all(checked.map((word) => this.#pagesWith(word)))).filter(
+      (pages): pages is Set<string> => pages !== undefined,
+    );
     return results.filter((result) => withWord.every((pages) => pages.has(result.id)));
   }
 
   /**
-   * The pages that have a word: a word starting with it (remembered for the
-   * searches that follow, as a reader types). Where an index has no word
-   * starting with it, Pagefind gives instead the pages with the longest word
-   * it has that the word starts with (`sudo` → `su`). One index does so only
-   * for a word no page has; in an index in groups, a group without the word
-   * does. A group's results are all the word's or all such stand-ins, so
-   * there one result of each group is read (the word written at its first
-   * place) to tell which. Where no page has the word, the groups whose
-   * stand-in is longest are kept, as one index would.
+   * In an index in groups, the pages that have a word: a word starting with
+   * it (remembered for the searches that follow, as a reader types); none
+   * if no page has it. Where a group has no word starting with a word of
+   * several letters, Pagefind gives instead the pages with the longest word
+   * the group has that the word starts with (`sudo` → `su`). A group's
+   * results are all the word's or all such stand-ins, so one result of each
+   * group is read (the word written at its first place) to tell which.
+   * Where no page has the word, the groups whose stand-in is longest are
+   * kept, as one index would give.
    */
-  #pagesWith(word: string): Promise<Set<string>> {
+  #pagesWith(word: string): Promise<Set<string> | undefined> {
     let pages = this.#withWord.get(word);
     if (!pages) {
       if (this.#withWord.size >= 1000) this.#withWord.clear();
       pages = (async () => {
         const found = (await this.#pagefind.search(word))?.results ?? [];
-        const lower = word.toLocaleLowerCase();
-        if (!this.#grouped || [...lower].length < 2) return new Set(found.map((result) => result.id));
+        if (found.length === 0) return undefined;
+        const letters = bareLetters(word);
+        if (letters.length < 2) return new Set(found.map((result) => result.id));
         const byGroup = new Map<number, PagefindResult[]>();
         for (const result of found) {
           const group = this.#table.noteGroups?.[this.noteOf(result.id) ?? -1] ?? 0;
@@ -366,15 +388,15 @@ export class SiteSearch {
         }
         const groups = await Promise.all(
           [...byGroup.values()].map(async (results) => {
-            const written = await writtenAt(results[0]!).catch(() => undefined);
+            const written = await writtenAt(results[0]!);
             // How much of the word the group has (all of it: the word's own results; unknown, offline: trusted).
-            const letters = written === undefined ? lower.length : sharedStart(lower, written.toLocaleLowerCase());
-            return { results, letters };
+            const has = written === undefined ? letters.length : sharedStart(letters, bareLetters(written));
+            return { results, has };
           }),
         );
         // The groups with the whole word; if none has it, those with the most of it.
-        const most = Math.max(0, ...groups.map(({ letters }) => letters));
-        const kept = groups.filter(({ letters }) => letters === most);
+        const most = Math.max(0, ...groups.map(({ has }) => has));
+        const kept = groups.filter(({ has }) => has === most);
         return new Set(kept.flatMap(({ results }) => results.map((result) => result.id)));
       })();
       pages.catch(() => this.#withWord.delete(word));

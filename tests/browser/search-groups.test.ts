@@ -95,6 +95,9 @@ const CASES: { one: SiteName; grouped: SiteName; queries: string[] }[] = [
       '交换 内存',
       'visudo',
       'sudox',
+      'cafe',
+      'café',
+      'cafe 菜单',
     ],
   },
 ];
@@ -129,13 +132,17 @@ describe('a search index in groups', () => {
     });
   }
 
-  it('puts the note with su but not sudo, and 内存 and the other note with 存, in groups of their own', () => {
+  it('puts the note with su but not sudo, 内存 and the other note with 存, Café and cafe, in groups of their own', () => {
     const out = builtSite('groupNotesInGroups');
     const groups = groupCount(listFiles(out).filter((file) => file.endsWith('.html')).length, 1);
-    const group = (note: string) => groupOf(`${note}/`, groups);
+    const group = (note: string) => {
+      assert.ok(existsSync(path.join(out, note, 'index.html')), `${note} is published at /${note}/`);
+      return groupOf(`${note}/`, groups);
+    };
     assert.notEqual(group('切换用户'), group('sudo'));
     assert.notEqual(group('切换用户'), group('su'));
     assert.notEqual(group('内存'), group('切换用户'));
+    assert.notEqual(group('咖啡馆'), group('咖啡'));
   });
 
   for (const { one, grouped, queries } of CASES) {
@@ -163,5 +170,7 @@ describe('a search index in groups', () => {
     const sudo = shown.get('groupNotesInGroups')![0]!.urls.map((url) => url.split('?')[0]);
     assert.ok(sudo.includes('/sudo/'), `sudo: ${sudo}`);
     assert.ok(!sudo.includes('/切换用户/'), `sudo: not the note with su alone (${sudo})`);
+    const cafe = shown.get('groupNotesInGroups')![11]!.urls.map((url) => url.split('?')[0]);
+    assert.deepEqual(cafe.sort(), ['/咖啡/', '/咖啡馆/'], 'cafe: with and without the accent');
   });
 });
