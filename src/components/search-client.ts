@@ -86,16 +86,18 @@ async function fetchText(file: string): Promise<string> {
 
 type Part = ReturnType<typeof readPagePart>;
 const partCache = new Map<string, Promise<Part>>();
+/** The file of the bundle with part `k` of a page's text: part 0 comes with the head, in the page's first file. */
+const partFile = (id: string, part: number) => (part === 0 ? `page/${id}.pf_page` : `page/${id}-${part}.pf_page`);
+
 /** Part `k` of a page's text (each loaded once). */
 function loadPart(id: string, part: number): Promise<Part> {
   const key = `${id}-${part}`;
   let loaded = partCache.get(key);
   if (!loaded) {
-    // Part 0 comes with the head, in the page's first file.
     loaded =
       part === 0
-        ? fetchText(`page/${id}.pf_page`).then((file) => readPageHead(file).first)
-        : fetchText(`page/${key}.pf_page`).then(readPagePart);
+        ? fetchText(partFile(id, 0)).then((file) => readPageHead(file).first)
+        : fetchText(partFile(id, part)).then(readPagePart);
     loaded.catch(() => partCache.delete(key));
     partCache.set(key, loaded);
   }
@@ -116,7 +118,7 @@ async function writtenAt(result: PagefindResult): Promise<string | undefined> {
   try {
     return (await loadPart(result.id, part)).words[place % PART_WORDS];
   } catch {
-    failed.delete(PAGEFIND_BUNDLE + (part === 0 ? `page/${result.id}.pf_page` : `page/${result.id}-${part}.pf_page`));
+    failed.delete(PAGEFIND_BUNDLE + partFile(result.id, part));
     return undefined;
   }
 }
@@ -174,7 +176,7 @@ const pageCache = new Map<string, Promise<StoredPage>>();
 function loadPage(id: string, long: [number, number][] | undefined, positions: number[] = []): Promise<StoredPage> {
   let page = pageCache.get(id);
   if (!page) {
-    const file = fetchText(`page/${id}.pf_page`).then(readPageHead);
+    const file = fetchText(partFile(id, 0)).then(readPageHead);
     // The first part comes with the head.
     const first = file.then(({ first: part }) => part);
     first.catch(() => partCache.delete(`${id}-0`));

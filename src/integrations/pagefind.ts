@@ -134,10 +134,16 @@ export async function writeSearchIndex(
   let indexed = 0;
   const results: IndexedGroup[] = [];
   let first = 0;
+  // Pagefind's service starts with the first index asked of it, and is closed at the end.
+  let serviceStarted = false;
+  const newIndex = () => {
+    serviceStarted = true;
+    return new GroupIndex();
+  };
   try {
     for (const group of [...filesOf.keys()].sort((x, y) => x - y)) {
       const pages: PageToIndex[] = [];
-      const streamed = streams ? new GroupIndex() : undefined;
+      const streamed = streams ? newIndex() : undefined;
       for (const file of filesOf.get(group)!) {
         // A turn for Pagefind's replies between pages, so its service is given its next work without waiting.
         if (streamed || groups.length > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -153,18 +159,19 @@ export async function writeSearchIndex(
           note = noteTitles.push(prepared.headings[0]?.title ?? sitePath) - 1;
           noteCategories.push([]);
         }
-        const digest = createHash('sha256').update(html).digest('base64url');
+        // Only for a group's key: one index is never kept.
+        const digest = keeps ? createHash('sha256').update(html).digest('base64url') : '';
         const page = { url: siteUrl('/', sitePath), sitePath, prepared, note, noteTitle: noteTitles[note]!, digest };
         pages.push(page);
         streamed?.add(page);
       }
-      const key = groupKey(pages);
+      const key = keeps ? groupKey(pages) : '';
       const kept = keeps && pages.length > 0 ? cache.indexedGroup(key) : undefined;
       // A group kept after all: what was given to Pagefind of it is dropped with its service at the end.
       if (!kept && pages.length === 0) continue;
       let indexing: Promise<PagefindGroup> | undefined;
       if (!kept) {
-        const index = streamed ?? new GroupIndex();
+        const index = streamed ?? newIndex();
         if (!streamed) for (const page of pages) index.add(page);
         indexing = index.files();
         // Awaited in turn below; one failing meanwhile must not be an unhandled rejection.
@@ -173,8 +180,7 @@ export async function writeSearchIndex(
       groups.push({ group, pages, key, ...(kept ? { kept } : {}), ...(indexing ? { indexing } : {}) });
     }
     // No page to index (a new site's home alone): an empty index still, so search loads and finds nothing.
-    if (groups.length === 0)
-      groups.push({ group: 0, pages: [], key: groupKey([]), indexing: new GroupIndex().files() });
+    if (groups.length === 0) groups.push({ group: 0, pages: [], key: '', indexing: newIndex().files() });
     first = groups[0]?.group ?? 0;
     mkdirSync(pageDir, { recursive: true });
     for (const { group, pages, key, kept, indexing } of groups) {
@@ -202,8 +208,7 @@ export async function writeSearchIndex(
     }
   } finally {
     await placing.done().catch(() => undefined);
-    if (GroupIndex.started) await pagefind.close();
-    GroupIndex.started = false;
+    if (serviceStarted) await pagefind.close();
   }
 
   // Pagefind shortens each page's id as far as its own index allows: two groups can give two pages one id. Rare
@@ -307,14 +312,12 @@ interface PagefindGroup {
   fragments: Map<string, Uint8Array>;
 }
 
-/** A group's Pagefind index, given its pages one by one as they are read (Pagefind's service starts with the first). */
+/** A group's Pagefind index, given its pages one by one as they are read. */
 class GroupIndex {
-  static started = false;
   readonly #index: Promise<pagefind.PagefindIndex>;
   readonly #adding: Promise<void>[] = [];
 
   constructor() {
-    GroupIndex.started = true;
     this.#index = pagefind.createIndex({ forceLanguage: SITE_LANG.toLowerCase() }).then(({ index, errors }) => {
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
       return index;

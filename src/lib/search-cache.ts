@@ -97,11 +97,23 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
   const used = new Map<string, PreparedPage | undefined>();
   const usedTexts = new Set<string>();
   const usedGroups = new Set<string>();
-  // A group's file is named by its key and the pipeline's fingerprint: a changed pipeline indexes every group again.
-  const groupFile = (key: string) => `${hash(`${fingerprint}\0${key}`)}.v8`;
   // Whether texts can be linked from the cache into the output; `written` names files being written aside.
   let linking = true;
   let written = 0;
+  // A group's file is named by its key and the pipeline's fingerprint: a changed pipeline indexes every group again.
+  const groupFile = (key: string) => `${hash(`${fingerprint}\0${key}`)}.v8`;
+  const whole = (group: IndexedGroup) =>
+    group.pages.every((page) => page.texts.every(({ name }) => keptTexts.has(name)));
+  /** Links the kept text `name` to `to`, if texts can be linked and it is kept. */
+  const linkKept = (name: string, to: string): boolean => {
+    if (!linking) return false;
+    try {
+      linkSync(path.join(texts, name), to);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const hits = { pages: 0, texts: 0, groups: 0 };
 
   return {
@@ -118,15 +130,11 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
       const name = `${hash(text)}.pf_page`;
       usedTexts.add(name);
       const kept = path.join(texts, name);
-      if (linking) {
-        try {
-          linkSync(kept, to);
-          hits.texts += 1;
-          return name;
-        } catch {
-          // Not kept yet: kept below.
-        }
+      if (linkKept(name, to)) {
+        hits.texts += 1;
+        return name;
       }
+      // Not kept yet: kept below.
       const compressed = await gzipAsync(text);
       if (linking) {
         // Kept first (written aside, then renamed) and linked from there: the cache only ever holds whole files
@@ -150,24 +158,16 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
     async placeKept(name, to) {
       usedTexts.add(name);
       hits.texts += 1;
-      const kept = path.join(texts, name);
-      if (linking) {
-        try {
-          linkSync(kept, to);
-          return;
-        } catch {
-          linking = false;
-        }
-      }
+      if (linkKept(name, to)) return;
       await rm(to, { force: true });
-      await copyFile(kept, to);
+      await copyFile(path.join(texts, name), to);
     },
     indexedGroup(key) {
       const file = groupFile(key);
       try {
         const group = deserialize(readFileSync(path.join(groups, file))) as IndexedGroup;
         // Only whole: a group whose texts are gone (a cache pruned by hand) is indexed again.
-        if (!group.pages.every((page) => page.texts.every(({ name }) => keptTexts.has(name)))) return undefined;
+        if (!whole(group)) return undefined;
         usedGroups.add(file);
         hits.groups += 1;
         return group;
@@ -179,7 +179,7 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
       const file = groupFile(key);
       usedGroups.add(file);
       // Only if every text is kept (a build that cannot link texts keeps none), so a kept group is always whole.
-      if (!group.pages.every((page) => page.texts.every(({ name }) => keptTexts.has(name)))) return;
+      if (!whole(group)) return;
       try {
         const partial = path.join(groups, `${file}.${process.pid}.tmp`);
         writeFileSync(partial, serialize(group));
