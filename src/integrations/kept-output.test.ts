@@ -30,35 +30,59 @@ describe('the output a rebuild writes into', () => {
       write(file);
   });
 
-  it('keeps only the pages when the last build into the output recorded what this one is built from', () => {
-    recordOutput(record, 'notes\nstate-1');
-    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-1'), ['index.html', '笔记/1-第一章/index.html']);
-    assert.deepEqual(listFiles(out), ['.git/HEAD', 'index.html', '笔记/1-第一章/index.html']);
+  it('keeps only the pages and the recorded files when the last build into the output recorded what this one is built from', () => {
+    recordOutput(
+      record,
+      'notes\nstate-1',
+      new Map([
+        ['figures/笔记/图.svg', 'sig-1'],
+        ['figures/gone.png', 'sig-2'],
+      ]),
+    );
+    const kept = prepareOutput(out, record, 'notes\nstate-1');
+    assert.deepEqual(kept.pages, ['index.html', '笔记/1-第一章/index.html']);
+    assert.deepEqual(
+      [...kept.files],
+      [['figures/笔记/图.svg', 'sig-1']],
+      'a recorded file no longer there is not kept',
+    );
+    assert.deepEqual(listFiles(out), ['.git/HEAD', 'figures/笔记/图.svg', 'index.html', '笔记/1-第一章/index.html']);
     assert.equal(existsSync(path.join(out, '_astro')), false, 'folders left empty are removed');
     assert.equal(existsSync(record), false, 'the record holds until the build succeeds');
   });
 
   it('empties the output (but for .git) when it was built from anything else, or nothing was recorded', () => {
-    recordOutput(record, 'notes\nstate-1');
-    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-2'), []);
+    recordOutput(record, 'notes\nstate-1', new Map([['figures/笔记/图.svg', 'sig-1']]));
+    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-2'), nothingKept);
     assert.deepEqual(listFiles(out), ['.git/HEAD']);
     writeSomePages();
-    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-1'), [], 'a build that did not finish left no record');
+    assert.deepEqual(
+      prepareOutput(out, record, 'notes\nstate-1'),
+      nothingKept,
+      'a build that did not finish left no record',
+    );
     assert.deepEqual(listFiles(out), ['.git/HEAD']);
     writeSomePages();
     recordOutput(record, 'notes\nstate-1');
     forgetOutput(record);
-    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-1'), [], 'a build that kept nothing forgot the record');
+    assert.deepEqual(
+      prepareOutput(out, record, 'notes\nstate-1'),
+      nothingKept,
+      'a build that kept nothing forgot the record',
+    );
     writeSomePages();
     recordOutput(record, undefined);
-    assert.deepEqual(prepareOutput(out, record, undefined), [], 'no incremental build, nothing to match');
+    assert.deepEqual(prepareOutput(out, record, undefined), nothingKept, 'no incremental build, nothing to match');
+    writeSomePages();
+    writeFileSync(record, 'notes\nstate-1');
+    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-1'), nothingKept, 'a record an older build wrote');
     assert.deepEqual(listFiles(out), ['.git/HEAD']);
   });
 
   it('starts from nothing when there is no output yet', () => {
     rmSync(out, { recursive: true, force: true });
     recordOutput(record, 'notes\nstate-1');
-    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-1'), []);
+    assert.deepEqual(prepareOutput(out, record, 'notes\nstate-1'), nothingKept);
     assert.deepEqual(listFiles(out), []);
   });
 
@@ -66,7 +90,7 @@ describe('the output a rebuild writes into', () => {
     write('旧笔记/index.html');
     write('旧笔记/1-一章/index.html');
     recordOutput(record, 'same');
-    const kept = prepareOutput(out, record, 'same');
+    const kept = prepareOutput(out, record, 'same').pages;
     // What this build wrote: a page, a file beside the kept pages, and an HTML file that is not a page.
     write('_astro/demo.b1x2.html');
     write('笔记/1-第一章/figure.png');
@@ -93,6 +117,8 @@ describe('the output a rebuild writes into', () => {
     writeFileSync(path.join(cache, 'incremental-build.json'), '{"version":1,"routes":{}}');
     assert.notEqual(astroCacheState(cache), first);
   });
+
+  const nothingKept = { pages: [], files: new Map() };
 
   function writeSomePages() {
     write('index.html');

@@ -10,7 +10,9 @@
  * - before the build, the output is emptied as Astro would, unless the
  *   last build into it succeeded, was of the same notes, and Astro's cache
  *   still says what it said then (its manifest is unchanged since): then
- *   only its pages (`.html`) are kept, everything else is made again;
+ *   only its pages (`.html`) and the files the record lists (figures, with
+ *   what they were placed from: `output-figures.ts`) are kept, everything
+ *   else is made again;
  * - after the build, the kept pages this build did not make (a removed note,
  *   a renamed chapter) are removed, with the folders they leave empty.
  *
@@ -39,28 +41,48 @@ export function astroCacheState(astroCacheDir: string): string | undefined {
   }
 }
 
+/** What a build into an output finds kept in it. */
+export interface KeptOutput {
+  /** The pages (none: the output was emptied). */
+  pages: string[];
+  /** The other files the last build recorded, with what it recorded of each. */
+  files: Map<string, string>;
+}
+
 /**
- * Readies `out` for a build: keeps its pages when `record` (where the last
- * successful build into `out` noted what it was built from) says `expected`,
- * else empties it. Returns the pages kept (none: emptied). The record is
+ * Readies `out` for a build: keeps its pages and the files recorded with
+ * them when `record` (where the last successful build into `out` noted what
+ * it was built from) says `expected`, else empties it. The record is
  * removed either way, until the build succeeds.
  */
-export function prepareOutput(out: string, record: string, expected: string | undefined): string[] {
+export function prepareOutput(out: string, record: string, expected: string | undefined): KeptOutput {
   const recorded = readRecord(record);
   forgetOutput(record);
-  const keep = expected !== undefined && recorded === expected;
-  const kept: string[] = [];
+  const keep = expected !== undefined && recorded?.builtFrom === expected;
+  const kept: KeptOutput = { pages: [], files: new Map() };
   removeFrom(out, '', (file) => {
-    if (!keep || !isPage(file)) return false;
-    kept.push(file);
+    if (!keep) return false;
+    if (isPage(file)) kept.pages.push(file);
+    else {
+      const what = recorded.files.get(file);
+      if (what === undefined) return false;
+      kept.files.set(file, what);
+    }
     return true;
   });
   return kept;
 }
 
-/** Notes, once a build into an output has succeeded, what it was built from (none: nothing to keep it by). */
-export function recordOutput(record: string, builtFrom: string | undefined): void {
-  if (builtFrom !== undefined) writeFileSync(record, builtFrom);
+/**
+ * Notes, once a build into an output has succeeded, what it was built from (none: nothing to keep it by), and the
+ * files besides its pages to keep, each with what the next build compares it by.
+ */
+export function recordOutput(
+  record: string,
+  builtFrom: string | undefined,
+  files: Map<string, string> = new Map(),
+): void {
+  if (builtFrom !== undefined) writeFileSync(record, JSON.stringify({ builtFrom, files: [...files] }));
 }
 
 /** Forgets what an output was built from: the next build into it starts from empty. */
@@ -92,10 +114,15 @@ export function removeStalePages(out: string, kept: string[], made: Set<string>)
   return removed;
 }
 
-function readRecord(record: string): string | undefined {
+function readRecord(record: string): { builtFrom: string; files: Map<string, string> } | undefined {
   try {
-    return readFileSync(record, 'utf8');
+    const { builtFrom, files } = JSON.parse(readFileSync(record, 'utf8')) as {
+      builtFrom: string;
+      files: [string, string][];
+    };
+    return typeof builtFrom === 'string' && Array.isArray(files) ? { builtFrom, files: new Map(files) } : undefined;
   } catch {
+    // None, or written by an older build: nothing kept.
     return undefined;
   }
 }

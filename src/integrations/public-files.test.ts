@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { assemblePublicFiles, linkFiles } from './public-files.ts';
+import { assemblePublicFiles } from './public-files.ts';
 
 describe('public files', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'public-files-'));
@@ -29,19 +29,5 @@ describe('public files', () => {
     assert.equal(count, 3);
     assert.equal(readFileSync(path.join(target, 'favicon.svg'), 'utf8'), 'icon');
     assert.equal(statSync(path.join(target, 'figures/笔记/图.png')).ino, statSync(path.join(notes, '笔记/图.png')).ino);
-  });
-
-  it('links a folder into an output, leaving what the output has already', () => {
-    const figures = path.join(work, 'figures-only');
-    assemblePublicFiles(figures, { notesDir: notes, figures: ['笔记/图.png'], katex: false });
-    const out = path.join(work, 'out');
-    write(path.join(out, 'index.html'), 'page');
-    write(path.join(out, 'figures/笔记/图.png'), 'built already');
-    assert.equal(linkFiles(figures, out), 0);
-    assert.equal(readFileSync(path.join(out, 'figures/笔记/图.png'), 'utf8'), 'built already');
-    rmSync(path.join(out, 'figures'), { recursive: true });
-    assert.equal(linkFiles(figures, out), 1);
-    assert.equal(readFileSync(path.join(out, 'figures/笔记/图.png'), 'utf8'), 'png');
-    assert.equal(readFileSync(path.join(out, 'index.html'), 'utf8'), 'page');
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The site's static files reach readers through Astro's own `public`
  * mechanism (the dev server serves the folder; the build copies it), not a
- * file server of ours; in a build, figures are linked into the output
- * instead (`linkFiles`), which is much faster than Vite's copy. This
+ * file server of ours; in a build, figures are placed in the output
+ * instead (`output-figures.ts`), which is much faster than Vite's copy. This
  * assembles a public folder from the project's
  * `public/`, the figures the notes use (under `figures/`, with their smaller
  * copies beside them) and, when a page
@@ -12,7 +12,7 @@
  * remove (a script, a reference elsewhere: `src/lib/sanitize-svg.ts`) is
  * written as its sanitized copy instead, kept by content hash.
  */
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { listFiles } from '../lib/files.ts';
@@ -38,8 +38,15 @@ export function assemblePublicFiles(target: string, files: PublicFiles): number 
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   let count = 0;
+  const folders = new Set<string>();
   const place = (from: string, relative: string) => {
-    linkFile(from, path.join(target, relative));
+    const to = path.join(target, relative);
+    // Once per folder: asked again for each of thousands of figures, it was a good part of the whole.
+    if (!folders.has(path.dirname(to))) {
+      mkdirSync(path.dirname(to), { recursive: true });
+      folders.add(path.dirname(to));
+    }
+    linkFile(from, to);
     count += 1;
   };
   if (files.projectPublic) {
@@ -77,47 +84,7 @@ export function woff2Only(css: string): string {
   return css.replace(/,url\(fonts\/[^)]+\.woff\) format\("woff"\),url\(fonts\/[^)]+\.ttf\) format\("truetype"\)/g, '');
 }
 
-/**
- * Puts every file of `source` into `target` at the same place, hard-linked
- * where it can be, leaving what `target` has already; returns how many. Why
- * a build does this for figures instead of Vite's copy of the public folder:
- * Vite copies file by file, about 6 s for the 10,500 figures of 500 notes,
- * where links take a fraction of a second.
- */
-export function linkFiles(source: string, target: string): number {
-  let count = 0;
-  // Whether this file system makes copy-on-write clones: asked of the first file only, since a refused clone
-  // still creates and removes the target, which tripled the cost of every figure on a file system without them.
-  let clones: boolean | undefined;
-  const folders = new Set<string>();
-  for (const file of listFiles(source)) {
-    const to = path.join(target, file);
-    if (existsSync(to)) continue;
-    const from = path.join(source, file);
-    const folder = path.dirname(to);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    count += 1;
-    if (clones !== false) {
-      try {
-        // A clone where the file system makes one (as cheap as a link), so the output never shares its bytes
-        // with the author's figures; elsewhere a hard link (the output is not to be edited in place).
-        copyFileSync(from, to, constants.COPYFILE_FICLONE_FORCE);
-        clones = true;
-        continue;
-      } catch {
-        clones = false;
-      }
-    }
-    linkFile(from, to);
-  }
-  return count;
-}
-
 function linkFile(from: string, to: string): void {
-  mkdirSync(path.dirname(to), { recursive: true });
   try {
     linkSync(from, to);
   } catch {

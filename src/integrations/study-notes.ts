@@ -3,11 +3,14 @@
  * 1. when Astro starts, the notes are loaded by the pipeline (`src/lib/`); a
  *    broken note stops the build with the report of every problem; warnings
  *    are listed again when the build ends, where an author sees them;
- * 2. pages get the notes as `virtual:notes`; figures and KaTeX's files join
- *    the project's `public/` folder, which Astro serves and copies itself;
+ * 2. pages get the notes as `virtual:notes`; KaTeX's files (and, in the dev
+ *    server, figures) join the project's `public/` folder, which Astro serves
+ *    and copies itself; a build places figures in its output at its end
+ *    (`output-figures.ts`);
  * 3. in the dev server, a change in the notes folder loads them again;
  * 4. a build writes into the last build's output, keeping its pages where
- *    Astro's incremental build would copy them back (`kept-output.ts`);
+ *    Astro's incremental build would copy them back, and the figures placed
+ *    (`kept-output.ts`);
  * 5. after the pages are written: the pages no note makes any more are
  *    removed, then the search index, then what offline reading involves
  *    (`offline-manifest.ts`, which measures the index) and the service worker
@@ -15,7 +18,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -24,15 +27,23 @@ import { buildNotes, type SiteContent, svgCacheFor } from '../lib/build-notes.ts
 import { listFiles, removeUnused } from '../lib/files.ts';
 import { formatErrors, formatWarnings, isError, type NoteProblem } from '../lib/problems.ts';
 import { openSearchCache } from '../lib/search-cache.ts';
-import { normalizeBase } from '../lib/urls.ts';
+import { figurePath, normalizeBase } from '../lib/urls.ts';
 import { recordTiming, timed } from './build-timings.ts';
 import { makeFigureVariants } from './figure-variants.ts';
-import { astroCacheState, forgetOutput, prepareOutput, recordOutput, removeStalePages } from './kept-output.ts';
+import {
+  astroCacheState,
+  forgetOutput,
+  type KeptOutput,
+  prepareOutput,
+  recordOutput,
+  removeStalePages,
+} from './kept-output.ts';
 import { writeOfflineManifests } from './offline-manifest.ts';
+import { type FigureFile, placeFigures } from './output-figures.ts';
 import { writeSearchIndex } from './pagefind.ts';
-import { assemblePublicFiles, linkFiles } from './public-files.ts';
+import { assemblePublicFiles } from './public-files.ts';
 import { writeServiceWorker } from './service-worker.ts';
-import { invalidateNotes, virtualNotes } from './virtual-notes.ts';
+import { invalidateNotes, virtualNotes, withoutHtml, writeNotes } from './virtual-notes.ts';
 import { watchNotes } from './watch-notes.ts';
 
 // The record of an output folder nobody has built into for this long is removed.
@@ -58,9 +69,12 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
   let projectPublic = path.resolve('public');
   // This build's own folder: the assembled public files, and the notes as pages read them.
   let workDir = '';
+  // Each note's HTML, as pages read it (`virtual-notes.ts`): kept between builds, so a rebuild writes the edited note's.
+  let partsDir = '';
   let publicDir = '';
-  // In a build, the figures and their copies: linked into the output at its end, not copied by Vite.
-  let figuresDir = '';
+  // In a build, the figures and their copies: placed in the output at its end, not copied by Vite.
+  let figureFiles: FigureFile[] = [];
+  let svgCacheDir: string | undefined;
   let building = false;
   // Smaller copies of figures, by content: shared by every build of this project.
   let imageCache = '';
@@ -79,7 +93,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
   let outputRecord = '';
   let builtFrom = (): string | undefined => undefined;
   let keepsPages = false;
-  let keptPages: string[] = [];
+  let kept: KeptOutput = { pages: [], files: new Map() };
 
   const load = async (logger: AstroIntegrationLogger): Promise<void> => {
     const started = performance.now();
@@ -100,9 +114,9 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       return;
     }
     const file = path.join(workDir, 'notes.json');
-    writeFileSync(file, JSON.stringify(content));
+    writeNotes(file, partsDir, content);
     state = { file };
-    // Pages have the notes from the file: a second copy of every note's HTML held here through the whole build
+    // Pages have the notes from the files: a second copy of every note's HTML held here through the whole build
     // only added to its peak memory.
     loaded = withoutHtml(content);
     const pages = content.notes.reduce((sum, note) => sum + 1 + note.chapters.length, 0);
@@ -114,16 +128,19 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       const variants = await makeFigureVariants({ notesDir, figures: content.figures, cacheDir: imageCache });
       if (variants.made > 0)
         logger.info(`made ${variants.made} smaller copies of figures (${variants.reused} kept from earlier builds)`);
-      const figures = {
-        notesDir,
-        figures: content.figures,
-        made: variants.files,
-        svgCacheDir: svgCacheFor(options.cacheDir && path.resolve(root, options.cacheDir)),
-      };
+      svgCacheDir = svgCacheFor(options.cacheDir && path.resolve(root, options.cacheDir));
       if (building) {
         assemblePublicFiles(publicDir, { projectPublic, notesDir, figures: [], katex: content.hasMath });
-        assemblePublicFiles(figuresDir, { ...figures, katex: false });
+        figureFiles = [
+          ...content.figures.map((figure) => ({
+            from: path.join(notesDir, figure),
+            to: figurePath(figure),
+            svg: figure.toLowerCase().endsWith('.svg'),
+          })),
+          ...variants.files.map((file) => ({ ...file, svg: false })),
+        ];
       } else {
+        const figures = { notesDir, figures: content.figures, made: variants.files, svgCacheDir };
         assemblePublicFiles(publicDir, { ...figures, projectPublic, katex: content.hasMath });
       }
     });
@@ -146,7 +163,9 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
           .slice(0, 16);
         workDir = path.join(root, 'node_modules/.cache/study-notes/builds', key);
         publicDir = path.join(workDir, 'public');
-        figuresDir = path.join(workDir, 'figures');
+        const parts = path.join(root, 'node_modules/.cache/study-notes/parts');
+        removeUnused(parts, UNUSED_DAYS, { keep: (name) => name === key });
+        partsDir = path.join(parts, key);
         building = command === 'build';
         mkdirSync(workDir, { recursive: true });
         if (building) {
@@ -191,8 +210,8 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       },
       'astro:build:start': ({ logger }) => {
         if (keepsPages) {
-          keptPages = prepareOutput(outDir, outputRecord, builtFrom());
-          if (keptPages.length > 0)
+          kept = prepareOutput(outDir, outputRecord, builtFrom());
+          if (kept.pages.length > 0)
             logger.info('writing into the last build’s output, whose pages are kept where their note did not change');
         } else {
           // Astro empties the output itself; what it was built from is no longer what is in it.
@@ -206,16 +225,16 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
       'astro:build:done': async ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
         // Before anything reads the output: of the pages kept from the last build, those this build did not make go.
-        if (keptPages.length > 0) {
+        if (kept.pages.length > 0) {
           const made = new Set(
             [...assets.values()].flat().map((url) => path.relative(out, fileURLToPath(url)).split(path.sep).join('/')),
           );
           for (const file of listFiles(publicDir)) made.add(file);
-          const stale = removeStalePages(out, keptPages, made);
+          const stale = removeStalePages(out, kept.pages, made);
           if (stale > 0) logger.info(`removed ${stale} pages of the last build that no note makes any more`);
         }
         // Before anything measures the output: the figures, as the public folder would have brought them.
-        await timed('figures', () => linkFiles(figuresDir, out));
+        const figures = await timed('figures', () => placeFigures(out, figureFiles, kept.files, svgCacheDir));
         const notes = loaded?.notes ?? [];
         const forSearch = notes.map(({ title, categories, path, chapters }) => ({
           title,
@@ -237,17 +256,8 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         if (warnings.length > 0) logger.warn(formatWarnings(warnings));
         // Astro has copied the public folder and written the pages; only the dev server needs them kept.
         rmSync(workDir, { recursive: true, force: true });
-        if (keepsPages) recordOutput(outputRecord, builtFrom());
+        if (keepsPages) recordOutput(outputRecord, builtFrom(), figures.placed);
       },
     },
-  };
-}
-
-/** The notes with every part's HTML left out: what the end of a build needs of them. */
-function withoutHtml(content: SiteContent): SiteContent {
-  const part = <Part extends { html: string }>(rendered: Part): Part => ({ ...rendered, html: '' });
-  return {
-    ...content,
-    notes: content.notes.map((note) => ({ ...note, intro: part(note.intro), chapters: note.chapters.map(part) })),
   };
 }

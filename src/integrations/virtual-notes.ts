@@ -1,13 +1,20 @@
 /**
  * The Vite plugin that hands pages the notes: `import content from
- * 'virtual:notes'` is the pipeline's result for the current notes. The
- * module only reads them from a JSON file the integration writes: the notes
+ * 'virtual:notes'` is the pipeline's result for the current notes, without
+ * their HTML, and `partsHtml(note)` the HTML of a note's introduction and
+ * chapters. The module only reads files `writeNotes` wrote: the notes
  * (megabytes of HTML on a large site) never pass through Vite's bundler, and
- * the pages' code stays the same when only notes change. In the dev server a
- * broken note shows in Vite's error overlay and the page reloads when it is
- * fixed (`invalidateNotes`).
+ * the pages' code stays the same when only notes change. A note's HTML is a
+ * file of its own, named by the note's digest, read when a page of it is
+ * rendered: a rebuild after one edit writes one such file (not every note's
+ * HTML again), and only the notes whose pages are rendered are read and held.
+ * In the dev server a broken note shows in Vite's error overlay and the page
+ * reloads when it is fixed (`invalidateNotes`).
  */
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import type { SiteContent } from '../lib/build-notes.ts';
 
 const VIRTUAL_ID = 'virtual:notes';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -24,8 +31,49 @@ export function virtualNotes(current: () => { file: string } | { report: string 
       if (id !== RESOLVED_ID) return undefined;
       const content = current();
       if ('report' in content) throw new Error(content.report);
-      return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(content.file)}, 'utf8'));`;
+      return `import { readFileSync } from 'node:fs';
+const { content, parts } = JSON.parse(readFileSync(${JSON.stringify(content.file)}, 'utf8'));
+export default content;
+const read = new Map();
+export function partsHtml(note) {
+  let html = read.get(note.digest);
+  if (!html) {
+    html = JSON.parse(readFileSync(parts + '/' + note.digest + '.json', 'utf8'));
+    read.set(note.digest, html);
+    // Pages are rendered note by note: the last few notes' HTML is all a build needs at hand.
+    if (read.size > 8) read.delete(read.keys().next().value);
+  }
+  return html;
+}
+`;
     },
+  };
+}
+
+/**
+ * Writes what the module reads: `content` without the notes' HTML to `file`, and in `partsDir` each note's HTML
+ * (`[introduction, ...chapters]`) unless written already; a note's file no note has any more is removed.
+ */
+export function writeNotes(file: string, partsDir: string, content: SiteContent): void {
+  mkdirSync(partsDir, { recursive: true });
+  const names = new Set<string>();
+  for (const note of content.notes) {
+    const name = `${note.digest}.json`;
+    names.add(name);
+    const to = path.join(partsDir, name);
+    // Named by the digest of everything the note shows: a file of that name holds this HTML.
+    if (!existsSync(to)) writeFileSync(to, JSON.stringify([note.intro.html, ...note.chapters.map((c) => c.html)]));
+  }
+  for (const name of readdirSync(partsDir)) if (!names.has(name)) rmSync(path.join(partsDir, name), { force: true });
+  writeFileSync(file, JSON.stringify({ content: withoutHtml(content), parts: partsDir }));
+}
+
+/** The notes with every part's HTML left out: what pages need of every note, and what a build holds throughout. */
+export function withoutHtml(content: SiteContent): SiteContent {
+  const part = <Part extends { html: string }>(rendered: Part): Part => ({ ...rendered, html: '' });
+  return {
+    ...content,
+    notes: content.notes.map((note) => ({ ...note, intro: part(note.intro), chapters: note.chapters.map(part) })),
   };
 }
 

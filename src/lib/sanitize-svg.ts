@@ -273,7 +273,7 @@ export function sanitizedSvgFile(file: string, cacheDir?: string): SanitizedSvg 
 }
 
 /** Changes whenever the rules above change what is published. */
-const SANITIZER_VERSION = 'svg-1';
+export const SANITIZER_VERSION = 'svg-1';
 
 function readCache(file: string): SanitizedSvg | undefined {
   try {

@@ -1,0 +1,115 @@
+/**
+ * A build's figures go into its output straight from where they are (the
+ * notes folder, the cache of smaller copies), cloned or hard-linked, not
+ * through Astro's public folder: Vite copies file by file, about 6 s for the
+ * 10,500 figures of 500 notes. A rebuild into the last build's output keeps
+ * the figures it placed (`kept-output.ts` keeps the files its record lists),
+ * and places again only those whose source changed since: placing 10,500
+ * again, after removing them, was a second of a one-note rebuild.
+ *
+ * What was placed is recorded by a signature of its source (device, inode,
+ * size, modification time; for an SVG, the sanitizer's version too): an
+ * edited, replaced or re-sanitized figure has a new one.
+ */
+import { constants, copyFileSync, linkSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SANITIZER_VERSION, sanitizedSvgFile } from '../lib/sanitize-svg.ts';
+
+/** A figure file of the site: where it is, where it goes (relative to the output, with `/`), and whether it is an SVG to sanitize. */
+export interface FigureFile {
+  from: string;
+  to: string;
+  svg: boolean;
+}
+
+/** What the output holds of figures: by place in it, the signature of the source each was placed from. */
+export type PlacedFigures = Map<string, string>;
+
+export interface Placing {
+  placed: PlacedFigures;
+  /** Files placed by this build (the rest were there already). */
+  written: number;
+  /** Files the output had that no note uses any more. */
+  removed: number;
+}
+
+/**
+ * Makes the figures in `out` exactly `figures`: those `kept` from the last build with the same signature stay,
+ * every other is placed, and the kept ones not in `figures` are removed with the folders they leave empty.
+ */
+export function placeFigures(
+  out: string,
+  figures: FigureFile[],
+  kept: PlacedFigures,
+  svgCacheDir: string | undefined,
+): Placing {
+  const placed: PlacedFigures = new Map();
+  const folders = new Set<string>();
+  const place = new Placer();
+  let written = 0;
+  for (const figure of figures) {
+    const signature = signatureOf(figure);
+    placed.set(figure.to, signature);
+    if (kept.get(figure.to) === signature) continue;
+    const to = path.join(out, figure.to);
+    const folder = path.dirname(to);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    // A changed figure: the old file goes, and it is never written through (a hard link shares the author's bytes).
+    if (kept.has(figure.to)) rmSync(to, { force: true });
+    written += 1;
+    const sanitized = figure.svg ? sanitizedSvgFile(figure.from, svgCacheDir) : undefined;
+    if (sanitized?.removed.length) writeFileSync(to, sanitized.svg);
+    else place.file(figure.from, to);
+  }
+  let removed = 0;
+  for (const file of kept.keys()) {
+    if (placed.has(file)) continue;
+    rmSync(path.join(out, file), { force: true });
+    removed += 1;
+    for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) {
+      try {
+        rmdirSync(path.join(out, dir));
+      } catch {
+        // Not empty: the rest is in use.
+        break;
+      }
+    }
+  }
+  return { placed, written, removed };
+}
+
+/** What identifies a figure's source as it is now. */
+function signatureOf(figure: FigureFile): string {
+  const { dev, ino, size, mtimeMs } = statSync(figure.from);
+  return `${dev}:${ino}:${size}:${mtimeMs}${figure.svg ? `:${SANITIZER_VERSION}` : ''}`;
+}
+
+/** Places files as cheaply as the file system allows. */
+class Placer {
+  // Whether this file system makes copy-on-write clones: asked of the first file only, since a refused clone
+  // still creates and removes the target, which tripled the cost of every figure on a file system without them.
+  #clones: boolean | undefined;
+
+  file(from: string, to: string): void {
+    if (this.#clones !== false) {
+      try {
+        // A clone where the file system makes one (as cheap as a link), so the output never shares its bytes with
+        // the author's figures; elsewhere a hard link (the output is not to be edited in place).
+        copyFileSync(from, to, constants.COPYFILE_FICLONE_FORCE);
+        this.#clones = true;
+        return;
+      } catch {
+        this.#clones = false;
+      }
+    }
+    try {
+      linkSync(from, to);
+    } catch {
+      // Another file system, or links not allowed: a copy serves the same.
+      copyFileSync(from, to);
+    }
+  }
+}
