@@ -17,7 +17,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/files.ts';
 import { type IndexedGroup, openSearchCache, type SearchCache } from '../lib/search-cache.ts';
-import { fullFolding, SiteDictionary } from '../lib/search-dictionary.ts';
+import { type DictionaryUse, fullFolding, SiteDictionary } from '../lib/search-dictionary.ts';
 import { groupCount, groupFolder, groupOf } from '../lib/search-groups.ts';
 import { type PreparedPage, prepareForIndex } from '../lib/search-index.ts';
 import { LONG_PAGE_WORDS, type PageRow, type SiteTable, storePage, writePages } from '../lib/search-store.ts';
@@ -55,17 +55,18 @@ export interface SearchFiles {
   byPage: Map<string, string[]>;
 }
 
-/** A page with note content, as the search step goes through it. */
-interface PageToIndex {
+/** A page with note content in a group of the index: its site path, and its note (index into the table's notes). */
+interface PageOfGroup {
+  sitePath: string;
+  note: number;
+}
+
+/** A page with note content, as it is given to Pagefind. */
+interface PageToIndex extends PageOfGroup {
   /** Its URL relative to the site (Pagefind prefixes its base URL, where its bundle is served, itself). */
   url: string;
-  sitePath: string;
   prepared: PreparedPage;
-  /** Its note: index into the table's notes, and title. */
-  note: number;
   noteTitle: string;
-  /** The hash of the built page. */
-  digest: string;
 }
 
 /**
@@ -117,15 +118,9 @@ export async function writeSearchIndex(
     else filesOf.set(group, [file]);
   }
 
-  const groups: {
-    group: number;
-    pages: PageToIndex[];
-    key: string;
-    kept?: IndexedGroup;
-    indexing?: Promise<PagefindGroup>;
-  }[] = [];
+  const groups: GroupOfIndex[] = [];
   // One index is made again whole (kept, it would be of use only to a rebuild where no page changed). Pages are given
-  // to Pagefind as they are read when no group can be kept; else each group is read first, and given only if changed.
+  // to Pagefind as they are read when no group can be kept; else a group is read only if its pages changed.
   const keeps = groupTotal > 1;
   const streams = !keeps || cache.keptGroups === 0;
   const bundle = path.join(out, 'pagefind');
@@ -140,59 +135,96 @@ export async function writeSearchIndex(
     serviceStarted = true;
     return new GroupIndex();
   };
+  // A page of no note is titled by its HTML, which its hash covers.
+  const noteTitleOf = (sitePath: string) => noteTitles[noteOfPath.get(sitePath) ?? -1] ?? '';
+  /** A page's note: a page of no note (an .md page of the site's own) is a note of its own for search. */
+  const noteOf = (sitePath: string, title: string | undefined): number => {
+    const note = noteOfPath.get(sitePath);
+    if (note !== undefined) return note;
+    noteCategories.push([]);
+    return noteTitles.push(title ?? sitePath) - 1;
+  };
   try {
     for (const group of [...filesOf.keys()].sort((x, y) => x - y)) {
+      const groupDictionary = new SiteDictionary();
+      const han = new Map<string, number>();
       const pages: PageToIndex[] = [];
+      /** A page of the group given to Pagefind: what it adds to the site's dictionary and counts noted. */
+      const take = (sitePath: string, prepared: PreparedPage): PageToIndex => {
+        groupDictionary.record(prepared.folded);
+        for (const char of prepared.folded.match(HAN) ?? []) han.set(char, (han.get(char) ?? 0) + 1);
+        const note = noteOf(sitePath, prepared.headings[0]?.title);
+        const page = { url: siteUrl('/', sitePath), sitePath, prepared, note, noteTitle: noteTitles[note]! };
+        pages.push(page);
+        return page;
+      };
       const streamed = streams ? newIndex() : undefined;
+      const read: { sitePath: string; prepared: PreparedPage }[] = [];
+      const digests: [string, string][] = [];
       for (const file of filesOf.get(group)!) {
         // A turn for Pagefind's replies between pages, so its service is given its next work without waiting.
         if (streamed || groups.length > 0) await new Promise((resolve) => setImmediate(resolve));
-        const html = readFileSync(path.join(out, file), 'utf8');
-        const prepared = cache.prepared(html, (page) => prepareForIndex(page, folding.fold));
+        const absolute = path.join(out, file);
+        // A page Astro kept from the last build is neither read nor prepared again: it is known by its hash.
+        const built = cache.page(absolute);
+        const prepared = cache.prepared(
+          built,
+          () => readFileSync(absolute, 'utf8'),
+          (html) => prepareForIndex(html, folding.fold),
+        );
         if (!prepared) continue;
-        dictionary.record(prepared.folded);
-        for (const char of prepared.folded.match(HAN) ?? []) hanCounts.set(char, (hanCounts.get(char) ?? 0) + 1);
         const sitePath = file.replace(/index\.html$/, '');
-        let note = noteOfPath.get(sitePath);
-        if (note === undefined) {
-          // A page of no note (an .md page of the site's own) is a note of its own for search.
-          note = noteTitles.push(prepared.headings[0]?.title ?? sitePath) - 1;
-          noteCategories.push([]);
-        }
-        // Only for a group's key: one index is never kept.
-        const digest = keeps ? createHash('sha256').update(html).digest('base64url') : '';
-        const page = { url: siteUrl('/', sitePath), sitePath, prepared, note, noteTitle: noteTitles[note]!, digest };
-        pages.push(page);
-        streamed?.add(page);
+        digests.push([sitePath, built.digest]);
+        if (streamed) streamed.add(take(sitePath, prepared));
+        else read.push({ sitePath, prepared });
       }
-      const key = keeps ? groupKey(pages) : '';
-      const kept = keeps && pages.length > 0 ? cache.indexedGroup(key) : undefined;
-      // A group kept after all: what was given to Pagefind of it is dropped with its service at the end.
-      if (!kept && pages.length === 0) continue;
-      let indexing: Promise<PagefindGroup> | undefined;
-      if (!kept) {
-        const index = streamed ?? newIndex();
-        if (!streamed) for (const page of pages) index.add(page);
-        indexing = index.files();
-        // Awaited in turn below; one failing meanwhile must not be an unhandled rejection.
-        indexing.catch(() => undefined);
+      // One index is never kept.
+      const key = keeps ? groupKey(digests, noteTitleOf) : '';
+      const kept = !streamed && digests.length > 0 ? cache.indexedGroup(key) : undefined;
+      if (kept) {
+        // What its pages add to the site's dictionary and counts is as kept: only their notes are looked up.
+        dictionary.add(kept.dictionary);
+        for (const [char, count] of kept.han) hanCounts.set(char, (hanCounts.get(char) ?? 0) + count);
+        const known = read.map(({ sitePath, prepared }) => ({
+          sitePath,
+          note: noteOf(sitePath, prepared.headings[0]?.title),
+        }));
+        groups.push({ group, pages: known, key, kept });
+        continue;
       }
-      groups.push({ group, pages, key, ...(kept ? { kept } : {}), ...(indexing ? { indexing } : {}) });
+      for (const { sitePath, prepared } of read) take(sitePath, prepared);
+      const use = groupDictionary.use();
+      dictionary.add(use);
+      for (const [char, count] of han) hanCounts.set(char, (hanCounts.get(char) ?? 0) + count);
+      if (pages.length === 0) continue;
+      const index = streamed ?? newIndex();
+      if (!streamed) for (const page of pages) index.add(page);
+      const indexing = index.files();
+      // Awaited in turn below; one failing meanwhile must not be an unhandled rejection.
+      indexing.catch(() => undefined);
+      groups.push({ group, pages, key, indexing, dictionary: use, han });
     }
     // No page to index (a new site's home alone): an empty index still, so search loads and finds nothing.
-    if (groups.length === 0) groups.push({ group: 0, pages: [], key: '', indexing: newIndex().files() });
+    if (groups.length === 0) {
+      const nothing = { dictionary: { chars: '', found: [] }, han: new Map() };
+      groups.push({ group: 0, pages: [], key: '', indexing: newIndex().files(), ...nothing });
+    }
     first = groups[0]?.group ?? 0;
     mkdirSync(pageDir, { recursive: true });
-    for (const { group, pages, key, kept, indexing } of groups) {
-      let result = kept;
-      if (result) {
+    for (const made of groups) {
+      const { group, key } = made;
+      let result: IndexedGroup;
+      if (made.kept) {
+        result = made.kept;
         for (const page of result.pages)
           for (const { suffix, name } of page.texts)
             await placing.add(cache.placeKept(name, path.join(pageDir, `${page.id}${suffix}.pf_page`)));
       } else {
-        result = await storeGroup(pages, await indexing!, (file, text, named) =>
+        const { pages } = made;
+        const stored = await storeGroup(pages, await made.indexing, (file, text, named) =>
           placing.add(cache.placeText(text, path.join(pageDir, `${file}.pf_page`)).then(named)),
         );
+        result = { ...stored, dictionary: made.dictionary, han: [...made.han] };
         // Every text written, so every name known, before the group is kept.
         await placing.done();
         if (keeps) cache.keepGroup(key, result);
@@ -273,20 +305,34 @@ export async function writeSearchIndex(
   return { always, byPage };
 }
 
+/** A group of the index as the search step makes it: kept from an earlier build, or given to Pagefind now. */
+type GroupOfIndex = { group: number; key: string } & (
+  | { kept: IndexedGroup; pages: PageOfGroup[] }
+  | {
+      kept?: undefined;
+      pages: PageToIndex[];
+      indexing: Promise<PagefindGroup>;
+      /** What the group's pages add to the site's dictionary and character counts, kept with it. */
+      dictionary: DictionaryUse;
+      han: Map<string, number>;
+    }
+);
+
 /** Each note's group, by its place among the groups (a note of no page: 0). */
-function noteGroupsOf(groups: PageToIndex[][], notes: number): number[] {
+function noteGroupsOf(groups: PageOfGroup[][], notes: number): number[] {
   const of = new Array<number>(notes).fill(0);
   for (const [index, pages] of groups.entries()) for (const page of pages) of[page.note] = index;
   return of;
 }
 
 /**
- * What makes a group's index and texts: each page's URL, note title and built HTML (and how this file stores
- * them). Not the note's number, which a new note changes for most notes: a kept group's pages are numbered anew.
+ * What makes a group's index and texts: each page's site path, note title and built HTML (by its hash), and how
+ * this file stores them. Not the note's number, which a new note changes for most notes: a kept group's pages are
+ * numbered anew.
  */
-function groupKey(pages: PageToIndex[]): string {
+function groupKey(pages: [sitePath: string, digest: string][], noteTitleOf: (sitePath: string) => string): string {
   const digest = createHash('sha256').update(`${THIS_FILE}\0${SITE_LANG}\0`);
-  for (const page of pages) digest.update(`${page.url}\0${page.noteTitle}\0${page.digest}\0`);
+  for (const [sitePath, page] of pages) digest.update(`${sitePath}\0${noteTitleOf(sitePath)}\0${page}\0`);
   return digest.digest('base64url');
 }
 
@@ -365,7 +411,7 @@ async function storeGroup(
   pages: PageToIndex[],
   { files, fragments }: PagefindGroup,
   placeText: (file: string, text: string, named: (name: string) => void) => Promise<void>,
-): Promise<IndexedGroup> {
+): Promise<Pick<IndexedGroup, 'files' | 'pages'>> {
   const byUrl = new Map(pages.map((page) => [page.url, page]));
   const stored: IndexedGroup['pages'] = [];
   for (const [id, fragment] of eachFragment(fragments)) {

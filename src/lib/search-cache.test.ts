@@ -26,22 +26,32 @@ describe('the search cache', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'search-cache-'));
   const dir = path.join(work, 'cache');
   const out = path.join(work, 'out');
+  // The built pages, kept between builds as a kept output keeps them: a page is written only when it changed.
+  const site = path.join(work, 'site');
   const { fold } = fullFolding();
   let prepared: string[] = [];
   const prepare = (html: string): PreparedPage | undefined => {
     prepared.push(html);
     return prepareForIndex(html, fold);
   };
+  const pageFile = (index: number) => path.join(site, `${index}.html`);
   // One build: opens the cache, prepares the pages, places their texts in a fresh output, saves.
   const build = async (pages: string[], texts: string[]) => {
     prepared = [];
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
+    mkdirSync(site, { recursive: true });
+    for (const [index, html] of pages.entries())
+      if (!existsSync(pageFile(index)) || readFileSync(pageFile(index), 'utf8') !== html)
+        writeFileSync(pageFile(index), html);
     const cache = openSearchCache(dir, ROOT);
-    const results = pages.map((html) => cache.prepared(html, prepare));
+    const built = pages.map((_, index) => cache.page(pageFile(index)));
+    const results = built.map((page, index) =>
+      cache.prepared(page, () => readFileSync(pageFile(index), 'utf8'), prepare),
+    );
     await Promise.all(texts.map((text, index) => cache.placeText(text, path.join(out, `${index}.pf_page`))));
     cache.save();
-    return { results, hits: { ...cache.hits } };
+    return { results, hits: { ...cache.hits }, read: built.filter((page) => page.html !== undefined).length };
   };
 
   beforeEach(() => rmSync(work, { recursive: true, force: true }));
@@ -55,6 +65,20 @@ describe('the search cache', () => {
     assert.equal(second.hits.pages, 1);
     assert.deepEqual(second.results[0], first.results[0]);
     assert.deepEqual(second.results[1], prepareForIndex(page('乙改'), fold));
+  });
+
+  it('reads again only the pages whose files changed since the last build', async () => {
+    assert.equal((await build([page('甲'), page('乙')], [])).read, 2);
+    assert.equal((await build([page('甲'), page('乙')], [])).read, 0);
+    const changed = await build([page('甲'), page('丙')], []);
+    assert.equal(changed.read, 1);
+    assert.deepEqual(prepared, [page('丙')]);
+    // Written again with the same size: its time tells.
+    const later = new Date(Date.now() + 5000);
+    utimesSync(pageFile(0), later, later);
+    const touched = await build([page('甲'), page('丙')], []);
+    assert.equal(touched.read, 1);
+    assert.deepEqual(prepared, [], 'read, but the same HTML: not prepared again');
   });
 
   it('remembers a page without note content, so it is not parsed again', async () => {
@@ -98,6 +122,8 @@ describe('the search cache', () => {
     const names = await Promise.all(texts.map((text, k) => cache.placeText(text, path.join(out, `g${k}.pf_page`))));
     const group: IndexedGroup = {
       files: [{ path: 'pagefind-entry.json', content: new TextEncoder().encode('{}') }],
+      dictionary: { chars: '第一部分', found: [] },
+      han: [['第', 1]],
       pages: [
         {
           id: 'zh-cn_1',
@@ -154,8 +180,11 @@ describe('the search cache', () => {
     mkdirSync(out, { recursive: true });
     const cache = openSearchCache(undefined, ROOT);
     prepared = [];
-    assert.deepEqual(cache.prepared(page('甲'), prepare), prepareForIndex(page('甲'), fold));
-    cache.prepared(page('甲'), prepare);
+    mkdirSync(site, { recursive: true });
+    writeFileSync(pageFile(0), page('甲'));
+    const read = () => assert.fail('the page was read already');
+    assert.deepEqual(cache.prepared(cache.page(pageFile(0)), read, prepare), prepareForIndex(page('甲'), fold));
+    cache.prepared(cache.page(pageFile(0)), read, prepare);
     assert.equal(prepared.length, 2);
     await cache.placeText('文', path.join(out, 'a.pf_page'));
     assert.equal(gunzipSync(readFileSync(path.join(out, 'a.pf_page'))).toString(), '文');

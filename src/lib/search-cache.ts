@@ -1,6 +1,8 @@
 /**
  * Remembers, between builds of one site, what the search step made of its
  * pages, so a rebuild after editing one note redoes that note's pages only:
+ * - each built page's hash, by its file's size, modification time and inode:
+ *   a page Astro kept from the last build is not read again;
  * - each page as prepared for Pagefind (`search-index.ts`), by the hash of
  *   the built page and of the pipeline (`pipelineFingerprint`): one file,
  *   read once and written once, since thousands of small files are what a
@@ -9,14 +11,25 @@
  *   the hash of its text: hard-linked into the output instead of compressed
  *   and written again (a link costs a tenth of a written file here).
  * - what Pagefind made of each group of pages (`search-groups.ts`), by the
- *   hash of the group's pages: its index files and what results show of
- *   each page (the texts by name), so a group whose pages did not change is
- *   not given to Pagefind again.
+ *   hash of the group's pages: its index files, what results show of each
+ *   page (the texts by name) and what its pages add to the site's folding
+ *   dictionary, so a group whose pages did not change is neither read nor
+ *   given to Pagefind again.
  * Only what the last build used is kept. A cache that cannot be read or
  * written costs time, never the build.
  */
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { copyFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -24,14 +37,28 @@ import { deserialize, serialize } from 'node:v8';
 import { gzip } from 'node:zlib';
 import { removeUnused } from './files.ts';
 import { pipelineFingerprint } from './note-cache.ts';
+import type { DictionaryUse } from './search-dictionary.ts';
 import type { PreparedPage } from './search-index.ts';
 import type { PageRow } from './search-store.ts';
 
 const gzipAsync = promisify(gzip);
 
+/** A built page as the search step meets it: the hash of its HTML, and the HTML if it had to be read. */
+export interface BuiltPage {
+  digest: string;
+  html?: string;
+}
+
 export interface SearchCache {
-  /** The page an earlier build prepared from exactly this HTML, or what `prepare` makes of it now. */
-  prepared(html: string, prepare: (html: string) => PreparedPage | undefined): PreparedPage | undefined;
+  /** The built page `file` (absolute): read, unless an earlier build recorded its hash and it has not changed since. */
+  page(file: string): BuiltPage;
+  /** The page an earlier build prepared from exactly this HTML, or what `prepare` makes of it (`read` if need be). */
+  prepared(
+    page: BuiltPage,
+    read: () => string,
+    prepare: (html: string) => PreparedPage | undefined,
+  ): PreparedPage | undefined;
+
   /** Writes `text` compressed to `to`, or links the file an earlier build wrote of the same text; gives the text's name. */
   placeText(text: string, to: string): Promise<string>;
   /** Places at `to` the text an earlier build kept under `name` (a group's, from `indexedGroup`). */
@@ -58,6 +85,9 @@ const GROUPS_DIR = 'groups';
 export interface IndexedGroup {
   /** Pagefind's files, relative to the group's index (its fragments left out). */
   files: { path: string; content: Uint8Array }[];
+  /** What its pages add to the site's folding dictionary, and how often each Han character is in them. */
+  dictionary: DictionaryUse;
+  han: [string, number][];
   pages: {
     /** Pagefind's page id. */
     id: string;
@@ -79,6 +109,7 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
   const groups = path.join(dir, GROUPS_DIR);
   const fingerprint = pipelineFingerprint(root);
   let earlier = new Map<string, PreparedPage>();
+  let earlierFiles = new Map<string, KnownFile>();
   let keptTexts = new Set<string>();
   let keptGroups = 0;
   try {
@@ -89,12 +120,17 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
     const stored = deserialize(readFileSync(path.join(dir, PREPARED_FILE))) as {
       fingerprint: string;
       pages: Map<string, PreparedPage>;
+      files: Map<string, KnownFile>;
     };
-    if (stored.fingerprint === fingerprint) earlier = stored.pages;
+    if (stored.fingerprint === fingerprint && stored.files instanceof Map) {
+      earlier = stored.pages;
+      earlierFiles = stored.files;
+    }
   } catch {
     // First build, or an unreadable cache: prepare every page.
   }
   const used = new Map<string, PreparedPage | undefined>();
+  const usedFiles = new Map<string, KnownFile>();
   const usedTexts = new Set<string>();
   const usedGroups = new Set<string>();
   // Whether texts can be linked from the cache into the output; `written` names files being written aside.
@@ -117,15 +153,28 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
   const hits = { pages: 0, texts: 0, groups: 0 };
 
   return {
-    prepared(html, prepare) {
-      const key = hash(html);
+    page(file) {
+      const stat = statSync(file);
+      const known = earlierFiles.get(file);
+      if (known && known.signature === signatureOf(stat)) {
+        usedFiles.set(file, known);
+        return { digest: known.digest };
+      }
+      const html = readFileSync(file, 'utf8');
+      const digest = hash(html);
+      if (trusted(stat)) usedFiles.set(file, { signature: signatureOf(stat), digest });
+      return { digest, html };
+    },
+    prepared(built, read, prepare) {
+      const key = built.digest;
       if (used.has(key)) return used.get(key);
       let page = earlier.get(key);
       if (page || earlier.has(key)) hits.pages += 1;
-      else page = prepare(html);
+      else page = prepare(built.html ?? read());
       used.set(key, page);
       return page;
     },
+
     async placeText(text, to) {
       const name = `${hash(text)}.pf_page`;
       usedTexts.add(name);
@@ -192,7 +241,7 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
       try {
         const partial = path.join(dir, `${PREPARED_FILE}.${process.pid}.tmp`);
         // Pages without note content are remembered too (as undefined), so they are not parsed again.
-        writeFileSync(partial, serialize({ fingerprint, pages: used }));
+        writeFileSync(partial, serialize({ fingerprint, pages: used, files: usedFiles }));
         renameSync(partial, path.join(dir, PREPARED_FILE));
         // Texts this build did not use go, and whatever a stopped build left half written.
         for (const name of readdirSync(texts)) if (!usedTexts.has(name)) unlinkSync(path.join(texts, name));
@@ -209,7 +258,8 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
 
 function uncached(): SearchCache {
   return {
-    prepared: (html, prepare) => prepare(html),
+    page: (file) => ({ digest: '', html: readFileSync(file, 'utf8') }),
+    prepared: (page, read, prepare) => prepare(page.html ?? read()),
     placeText: async (text, to) => {
       await writeNew(to, await gzipAsync(text));
       return '';
@@ -227,6 +277,25 @@ function uncached(): SearchCache {
 async function writeNew(to: string, bytes: Uint8Array): Promise<void> {
   await rm(to, { force: true });
   await writeFile(to, bytes);
+}
+
+/** A built page's file as an earlier build read it: what it was (`signatureOf`), and the hash of its HTML. */
+interface KnownFile {
+  signature: string;
+  digest: string;
+}
+
+/** What tells a changed file from the same: a page Astro writes again gets a new modification time. */
+function signatureOf(stat: Stats): string {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+}
+
+/**
+ * Whether a file's signature can be trusted by the next build: not when its file system keeps whole seconds
+ * and it was written in the last two, since a page written again within the same second would look the same.
+ */
+function trusted(stat: Stats): boolean {
+  return stat.mtimeMs % 1000 !== 0 || Date.now() - stat.mtimeMs > 2000;
 }
 
 function hash(text: string): string {

@@ -85,6 +85,32 @@ function built(): { data: FoldData; folding: Folding } {
 /** The folding with every entry (the index's). */
 export const fullFolding = (): Folding => built().folding;
 
+/** What some pages contain that a site's dictionaries are cut to: their characters, and the phrases and words found. */
+export interface DictionaryUse {
+  chars: string;
+  found: string[];
+}
+
+// Made once per dictionary data: a dictionary per group of pages costs no more than one for the site.
+const candidatesMade = new WeakMap<FoldData, Map<string, string[]>>();
+
+/** The folded phrases and words of `data`, by first character. */
+function candidatesOf(data: FoldData): Map<string, string[]> {
+  let candidates = candidatesMade.get(data);
+  if (candidates) return candidates;
+  candidates = new Map();
+  for (const dict of [data.phrases, data.twToCn, data.cnToTw]) {
+    for (const value of pairs(dict).values()) {
+      const first = String.fromCodePoint(value.codePointAt(0)!);
+      const list = candidates.get(first) ?? [];
+      if (!list.includes(value)) list.push(value);
+      candidates.set(first, list);
+    }
+  }
+  candidatesMade.set(data, candidates);
+  return candidates;
+}
+
 /**
  * The entries a site can use, gathered while its pages are folded for the
  * index: a character whose folded form is in the site (or in a word kept), a
@@ -96,18 +122,22 @@ export class SiteDictionary {
   readonly #seenChars = new Set<string>();
   readonly #found = new Set<string>();
   /** Candidate values (folded phrases and words), by first character. */
-  readonly #candidates = new Map<string, string[]>();
+  readonly #candidates: Map<string, string[]>;
 
   constructor(data: FoldData = built().data) {
     this.#data = data;
-    for (const dict of [data.phrases, data.twToCn, data.cnToTw]) {
-      for (const value of pairs(dict).values()) {
-        const first = String.fromCodePoint(value.codePointAt(0)!);
-        const list = this.#candidates.get(first) ?? [];
-        if (!list.includes(value)) list.push(value);
-        this.#candidates.set(first, list);
-      }
-    }
+    this.#candidates = candidatesOf(data);
+  }
+
+  /** What the pages recorded contain, for another dictionary to `add` without the pages (a later build's). */
+  use(): DictionaryUse {
+    return { chars: [...this.#seenChars].join(''), found: [...this.#found] };
+  }
+
+  /** Notes what some pages contain, as another dictionary's `use` gave it. */
+  add(use: DictionaryUse): void {
+    for (const char of use.chars) this.#seenChars.add(char);
+    for (const value of use.found) this.#found.add(value);
   }
 
   /** Notes what a page's folded text contains. */

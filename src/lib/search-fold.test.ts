@@ -72,4 +72,20 @@ describe('SiteDictionary', () => {
       );
     }
   });
+
+  it('gives the same data from what each group of pages recorded as from the pages read together', () => {
+    const full = fullFolding();
+    const groups = [['设置磁盘配额或时间限制', '記憶體空間'], ['文字接龙'], []];
+    const together = new SiteDictionary();
+    for (const page of groups.flat()) together.record(full.fold(page));
+    const merged = new SiteDictionary();
+    for (const pages of groups) {
+      const group = new SiteDictionary();
+      for (const page of pages) group.record(full.fold(page));
+      // Through JSON, as a later build reads what an earlier one kept.
+      merged.add(JSON.parse(JSON.stringify(group.use())));
+    }
+    assert.deepEqual(merged.data(), together.data());
+    assert.notDeepEqual(merged.data(), new SiteDictionary().data(), 'the groups did record something');
+  });
 });
