@@ -1,8 +1,8 @@
 /**
  * The Vite plugin that hands pages the notes: `import content from
  * 'virtual:notes'` is the pipeline's result for the current notes, without
- * their HTML, and `partsHtml(note)` the HTML of a note's introduction and
- * chapters. The module only reads files `writeNotes` wrote: the notes
+ * their HTML, and `partHtml(note, n)` the HTML of a note's introduction (0)
+ * or chapter n. The module only reads files `writeNotes` wrote: the notes
  * (megabytes of HTML on a large site) never pass through Vite's bundler, and
  * the pages' code stays the same when only notes change. A note's HTML is a
  * file of its own, named by the note's digest, read when a page of it is
@@ -35,15 +35,21 @@ export function virtualNotes(current: () => { file: string } | { report: string 
 const { content, parts } = JSON.parse(readFileSync(${JSON.stringify(content.file)}, 'utf8'));
 export default content;
 const read = new Map();
-export function partsHtml(note) {
-  let html = read.get(note.digest);
-  if (!html) {
-    html = JSON.parse(readFileSync(parts + '/' + note.digest + '.json', 'utf8'));
-    read.set(note.digest, html);
-    // Pages are rendered note by note: the last few notes' HTML is all a build needs at hand.
+export function partHtml(note, part) {
+  let file = read.get(note.digest);
+  if (!file) {
+    // Bytes, decoded a part at a time: each page decodes only its own part.
+    const bytes = readFileSync(parts + '/' + note.digest + '.html');
+    const header = bytes.indexOf(10);
+    let start = header + 1;
+    const ranges = bytes.toString('latin1', 0, header).split(',').map((length) => [start, (start += Number(length))]);
+    file = { bytes, ranges };
+    read.set(note.digest, file);
+    // Pages are rendered note by note: the last few notes' files are all a build needs at hand.
     if (read.size > 8) read.delete(read.keys().next().value);
   }
-  return html;
+  const [from, to] = file.ranges[part];
+  return file.bytes.toString('utf8', from, to);
 }
 `;
     },
@@ -52,17 +58,22 @@ export function partsHtml(note) {
 
 /**
  * Writes what the module reads: `content` without the notes' HTML to `file`, and in `partsDir` each note's HTML
- * (`[introduction, ...chapters]`) unless written already; a note's file no note has any more is removed.
+ * unless written already (a line of each part's length in bytes, then the introduction and the chapters in
+ * order); a note's file no note has any more is removed.
  */
 export function writeNotes(file: string, partsDir: string, content: SiteContent): void {
   mkdirSync(partsDir, { recursive: true });
   const names = new Set<string>();
   for (const note of content.notes) {
-    const name = `${note.digest}.json`;
+    // Set on every note once all are loaded (`build-notes.ts`); pages find the note's file by it.
+    if (!note.digest) throw new Error(`${note.source}: the note has no digest to name its HTML's file by`);
+    const name = `${note.digest}.html`;
     names.add(name);
     const to = path.join(partsDir, name);
     // Named by the digest of everything the note shows: a file of that name holds this HTML.
-    if (!existsSync(to)) writeFileSync(to, JSON.stringify([note.intro.html, ...note.chapters.map((c) => c.html)]));
+    if (existsSync(to)) continue;
+    const html = [note.intro.html, ...note.chapters.map((chapter) => chapter.html)];
+    writeFileSync(to, `${html.map((part) => Buffer.byteLength(part)).join(',')}\n${html.join('')}`);
   }
   for (const name of readdirSync(partsDir)) if (!names.has(name)) rmSync(path.join(partsDir, name), { force: true });
   writeFileSync(file, JSON.stringify({ content: withoutHtml(content), parts: partsDir }));
