@@ -4,7 +4,7 @@
  * core. Threads start with the first job, so a pool that gets none costs
  * nothing. The worker module answers with `serveJobs`.
  */
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, type ResourceLimits, Worker } from 'node:worker_threads';
 
 export interface WorkerPool<Job, Result> {
   run(job: Job): Promise<Result>;
@@ -18,7 +18,12 @@ interface Waiting<Job, Result> {
   reject: (error: Error) => void;
 }
 
-export function workerPool<Job, Result>(module: URL, threads: number): WorkerPool<Job, Result> {
+/** `limits`: each thread's heap (a job that needs more fails with `ERR_WORKER_OUT_OF_MEMORY`; its thread is replaced). */
+export function workerPool<Job, Result>(
+  module: URL,
+  threads: number,
+  limits?: ResourceLimits,
+): WorkerPool<Job, Result> {
   const workers: Worker[] = [];
   const idle: Worker[] = [];
   const queue: Waiting<Job, Result>[] = [];
@@ -34,7 +39,7 @@ export function workerPool<Job, Result>(module: URL, threads: number): WorkerPoo
     }
   };
   const start = () => {
-    const worker = new Worker(module);
+    const worker = new Worker(module, limits ? { resourceLimits: limits } : {});
     workers.push(worker);
     worker.on('message', (message: { result?: Result; error?: string }) => {
       const waiting = working.get(worker);
