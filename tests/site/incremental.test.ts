@@ -5,7 +5,17 @@
  * byte for byte, and none of the removed note's.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -17,6 +27,13 @@ describe('a rebuild after editing one note', () => {
   after(() => rmSync(work, { recursive: true, force: true }));
   const notesDir = path.join(work, 'notes');
   cpSync(path.join(ROOT, 'tests/fixtures/site-notes'), notesDir, { recursive: true });
+  // A figure of the note the rebuild removes (its folder stays): the rebuild must not publish it any more.
+  mkdirSync(path.join(notesDir, '单页笔记'));
+  writeFileSync(
+    path.join(notesDir, '单页笔记/旧图.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20" viewBox="0 0 30 20"><rect width="3" height="3"/></svg>',
+  );
+  appendFileSync(path.join(notesDir, '单页笔记.md'), '\n![旧图](单页笔记/旧图.svg)\n');
   // The search index in groups of about a page (src/lib/search-groups.ts), as a large site's: a rebuild indexes
   // again only the groups of the notes that changed.
   const build = (outDir: string, cache: string, env: Record<string, string> = { SEARCH_GROUP_PAGES: '1' }) => {
@@ -31,14 +48,28 @@ describe('a rebuild after editing one note', () => {
   it('renders only what changed, and equals a clean build file for file', () => {
     build('site', 'cache');
     appendFileSync(path.join(notesDir, '数学笔记.md'), '\n改过的一段：$a^2+b^2=c^2$。\n');
-    // A figure redrawn under the same name: the rebuild must publish the new drawing.
+    // A figure redrawn under the same name, saved as editors do (a new file put in its place): the rebuild must
+    // publish the new drawing, though the last build's output holds a link to the old file.
     const figure = path.join(notesDir, '数学笔记/示意图.svg');
-    writeFileSync(figure, readFileSync(figure, 'utf8').replace('</svg>', '<circle cx="5" cy="5" r="4"/></svg>'));
+    writeFileSync(
+      `${figure}.new`,
+      readFileSync(figure, 'utf8').replace('</svg>', '<circle cx="5" cy="5" r="4"/></svg>'),
+    );
+    renameSync(`${figure}.new`, figure);
     // A note removed: its pages must not outlive it.
     assert.ok(existsSync(path.join(work, 'site', '单页笔记/index.html')));
     rmSync(path.join(notesDir, '单页笔记.md'));
     // A new note, the newest: it comes first among the notes, so every other note's number changes.
-    writeFileSync(path.join(notesDir, '新笔记.md'), '---\ntitle: 新笔记\ndate: 2099-01-01\n---\n\n新写的一段。\n');
+    writeFileSync(
+      path.join(notesDir, '新笔记.md'),
+      '---\ntitle: 新笔记\ndate: 2099-01-01\n---\n\n新写的一段。\n\n![新图](新笔记/新图.svg)\n',
+    );
+    // With a figure to sanitize: the rebuild places its sanitized copy.
+    mkdirSync(path.join(notesDir, '新笔记'));
+    writeFileSync(
+      path.join(notesDir, '新笔记/新图.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" viewBox="0 0 40 20"><script>alert(1)</script><rect width="4" height="4"/></svg>',
+    );
     const output = build('site', 'cache');
     assert.match(output, /unchanged since the last build/, 'rendered notes were reused');
     assert.match(output, /writing into the last build’s output/, 'the output was not emptied');
@@ -64,7 +95,9 @@ describe('a rebuild after editing one note', () => {
     assert.deepEqual(differ, []);
     assert.match(readFileSync(path.join(work, 'site', '数学笔记/2-没有公式的一章/index.html'), 'utf8'), /改过的一段/);
     assert.match(readFileSync(path.join(work, 'site', 'figures/数学笔记/示意图.svg'), 'utf8'), /<circle/);
+    assert.doesNotMatch(readFileSync(path.join(work, 'site', 'figures/新笔记/新图.svg'), 'utf8'), /script/);
     assert.equal(existsSync(path.join(work, 'site', '单页笔记')), false);
+    assert.equal(existsSync(path.join(work, 'site', 'figures/单页笔记')), false, "the removed note's figure went");
   });
 
   it('starts from an empty output when another build changed what Astro keeps since', () => {
