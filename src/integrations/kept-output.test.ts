@@ -31,28 +31,38 @@ describe('the output a rebuild writes into', () => {
   });
 
   it('keeps only the pages and the recorded files when the last build into the output recorded what this one is built from', () => {
-    recordOutput(
-      record,
-      'notes\nstate-1',
-      new Map([
+    recordOutput(record, 'notes\nstate-1', {
+      figures: new Map([
         ['figures/笔记/图.svg', 'sig-1'],
         ['figures/gone.png', 'sig-2'],
       ]),
-    );
+      manifests: new Map([['sw.js', 'sig-3']]),
+      none: new Map(),
+    });
     const kept = prepareOutput(out, record, 'notes\nstate-1');
     assert.deepEqual(kept.pages, ['index.html', '笔记/1-第一章/index.html']);
     assert.deepEqual(
-      [...kept.files],
-      [['figures/笔记/图.svg', 'sig-1']],
-      'a recorded file no longer there is not kept',
+      kept.files,
+      {
+        figures: new Map([['figures/笔记/图.svg', 'sig-1']]),
+        manifests: new Map([['sw.js', 'sig-3']]),
+        none: new Map(),
+      },
+      'each kind as recorded; a recorded file no longer there is not kept',
     );
-    assert.deepEqual(listFiles(out), ['.git/HEAD', 'figures/笔记/图.svg', 'index.html', '笔记/1-第一章/index.html']);
+    assert.deepEqual(listFiles(out), [
+      '.git/HEAD',
+      'figures/笔记/图.svg',
+      'index.html',
+      'sw.js',
+      '笔记/1-第一章/index.html',
+    ]);
     assert.equal(existsSync(path.join(out, '_astro')), false, 'folders left empty are removed');
     assert.equal(existsSync(record), false, 'the record holds until the build succeeds');
   });
 
   it('empties the output (but for .git) when it was built from anything else, or nothing was recorded', () => {
-    recordOutput(record, 'notes\nstate-1', new Map([['figures/笔记/图.svg', 'sig-1']]));
+    recordOutput(record, 'notes\nstate-1', { figures: new Map([['figures/笔记/图.svg', 'sig-1']]) });
     assert.deepEqual(prepareOutput(out, record, 'notes\nstate-2'), nothingKept);
     assert.deepEqual(listFiles(out), ['.git/HEAD']);
     writeSomePages();
@@ -118,7 +128,7 @@ describe('the output a rebuild writes into', () => {
     assert.notEqual(astroCacheState(cache), first);
   });
 
-  const nothingKept = { pages: [], files: new Map() };
+  const nothingKept = { pages: [], files: {} };
 
   function writeSomePages() {
     write('index.html');

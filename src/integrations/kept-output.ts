@@ -41,12 +41,15 @@ export function astroCacheState(astroCacheDir: string): string | undefined {
   }
 }
 
+/** Files besides pages kept in an output for the next build, by kind (`figures`, …), each with what it is compared by. */
+export type KeptFiles = Record<string, Map<string, string>>;
+
 /** What a build into an output finds kept in it. */
 export interface KeptOutput {
   /** The pages (none: the output was emptied). */
   pages: string[];
-  /** The other files the last build recorded, with what it recorded of each. */
-  files: Map<string, string>;
+  /** The other files the last build recorded and this one finds, by kind. */
+  files: KeptFiles;
 }
 
 /**
@@ -59,14 +62,20 @@ export function prepareOutput(out: string, record: string, expected: string | un
   const recorded = readRecord(record);
   forgetOutput(record);
   const keep = expected !== undefined && recorded?.builtFrom === expected;
-  const kept: KeptOutput = { pages: [], files: new Map() };
+  const kept: KeptOutput = { pages: [], files: {} };
+  const recordedFiles = new Map<string, { kind: string; what: string }>();
+  if (keep)
+    for (const [kind, files] of Object.entries(recorded.files)) {
+      kept.files[kind] = new Map();
+      for (const [file, what] of files) recordedFiles.set(file, { kind, what });
+    }
   removeFrom(out, '', (file) => {
     if (!keep) return false;
     if (isPage(file)) kept.pages.push(file);
     else {
-      const what = recorded.files.get(file);
-      if (what === undefined) return false;
-      kept.files.set(file, what);
+      const recordedFile = recordedFiles.get(file);
+      if (!recordedFile) return false;
+      kept.files[recordedFile.kind]?.set(file, recordedFile.what);
     }
     return true;
   });
@@ -77,12 +86,23 @@ export function prepareOutput(out: string, record: string, expected: string | un
  * Notes, once a build into an output has succeeded, what it was built from (none: nothing to keep it by), and the
  * files besides its pages to keep, each with what the next build compares it by.
  */
-export function recordOutput(
-  record: string,
-  builtFrom: string | undefined,
-  files: Map<string, string> = new Map(),
-): void {
-  if (builtFrom !== undefined) writeFileSync(record, JSON.stringify({ builtFrom, files: [...files] }));
+export function recordOutput(record: string, builtFrom: string | undefined, files: KeptFiles = {}): void {
+  if (builtFrom === undefined) return;
+  const listed = Object.fromEntries(Object.entries(files).map(([kind, kept]) => [kind, [...kept]]));
+  writeFileSync(record, JSON.stringify({ builtFrom, files: listed }));
+}
+
+/** Removes a file kept from the last build that this build does not make, and the folders it leaves empty. */
+export function removeKept(out: string, file: string): void {
+  rmSync(path.join(out, file), { force: true });
+  for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) {
+    try {
+      rmdirSync(path.join(out, dir));
+    } catch {
+      // Not empty: what is left in it is in use.
+      break;
+    }
+  }
 }
 
 /** Forgets what an output was built from: the next build into it starts from empty. */
@@ -100,27 +120,20 @@ export function removeStalePages(out: string, kept: string[], made: Set<string>)
   let removed = 0;
   for (const page of kept) {
     if (made.has(page)) continue;
-    rmSync(path.join(out, page), { force: true });
+    removeKept(out, page);
     removed += 1;
-    for (let dir = path.posix.dirname(page); dir !== '.'; dir = path.posix.dirname(dir)) {
-      try {
-        rmdirSync(path.join(out, dir));
-      } catch {
-        // Not empty: what is left in it was made by this build.
-        break;
-      }
-    }
   }
   return removed;
 }
 
-function readRecord(record: string): { builtFrom: string; files: Map<string, string> } | undefined {
+function readRecord(record: string): { builtFrom: string; files: Record<string, [string, string][]> } | undefined {
   try {
     const { builtFrom, files } = JSON.parse(readFileSync(record, 'utf8')) as {
       builtFrom: string;
-      files: [string, string][];
+      files: Record<string, [string, string][]>;
     };
-    return typeof builtFrom === 'string' && Array.isArray(files) ? { builtFrom, files: new Map(files) } : undefined;
+    const listed = typeof files === 'object' && files !== null && Object.values(files).every(Array.isArray);
+    return typeof builtFrom === 'string' && listed ? { builtFrom, files } : undefined;
   } catch {
     // None, or written by an older build: nothing kept.
     return undefined;

@@ -5,8 +5,14 @@
  * offline reading" control, a manifest per note (its pages, figures and
  * files search shows them from, with sizes) and one for the site (`offline/site.json`).
  * The service worker is configured from the result.
+ *
+ * A rebuild into the last build's output finds its manifests kept
+ * (`kept-output.ts`), each recorded with the hash of what it holds, and
+ * writes only those that changed (a one-note edit: two of 500), removing
+ * those of notes gone.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { measureFigure, type SiteContent } from '../lib/build-notes.ts';
 import { listFiles } from '../lib/files.ts';
@@ -34,9 +40,12 @@ import {
   siteUrl,
   wholeNotePath,
 } from '../lib/urls.ts';
+import { removeKept } from './kept-output.ts';
 import type { SearchFiles } from './pagefind.ts';
 
 export interface OfflinePlan {
+  /** The manifests in the output, each with the hash of what it holds (for the next build's `kept`). */
+  manifests: Map<string, string>;
   mode: SiteManifest['mode'];
   /** The files the service worker precaches, relative to the built site. */
   precache: string[];
@@ -44,15 +53,40 @@ export interface OfflinePlan {
   precacheBytes: number;
 }
 
-/** Writes `offline/site.json` and one manifest per note into `out`; returns what the service worker precaches. */
+/**
+ * Writes `offline/site.json` and one manifest per note into `out`, but for those `kept` from the last build with
+ * the same hash; returns what the service worker precaches.
+ */
 export function writeOfflineManifests(
   out: string,
   content: SiteContent,
   base: string,
   notesDir: string,
   search: SearchFiles,
+  kept: Map<string, string> = new Map(),
 ): OfflinePlan {
-  const sizes = new Map(listFiles(out).map((file) => [file, statSync(path.join(out, file)).size]));
+  // The manifests kept are not measured: a clean build measures the site before it writes them.
+  const sizes = new Map(
+    listFiles(out)
+      .filter((file) => !kept.has(file))
+      .map((file) => [file, statSync(path.join(out, file)).size]),
+  );
+  const manifests = new Map<string, string>();
+  const folders = new Set<string>();
+  const writeJson = (file: SitePath, value: unknown) => {
+    const json = JSON.stringify(value);
+    const digest = createHash('sha256').update(json).digest('base64url');
+    manifests.set(file, digest);
+    if (kept.get(file) === digest) return;
+    const to = path.join(out, file);
+    if (!folders.has(path.dirname(to))) {
+      mkdirSync(path.dirname(to), { recursive: true });
+      folders.add(path.dirname(to));
+    }
+    // Never written through: the kept file goes first.
+    rmSync(to, { force: true });
+    writeFileSync(to, json);
+  };
   const sum = (files: string[]) => files.reduce((total, file) => total + (sizes.get(file) ?? 0), 0);
   const fileAt = (file: string): OfflineFile => ({ url: siteUrl(base, file), bytes: sizes.get(file) ?? 0 });
   const pageAt = (page: SitePath): OfflineFile => ({
@@ -106,7 +140,7 @@ export function writeOfflineManifests(
       math: parts.some((part) => part.hasMath),
     };
     const manifestPath = offlineNoteManifestPath(note.slug);
-    writeJson(path.join(out, manifestPath), manifest);
+    writeJson(manifestPath, manifest);
     notes.push({ manifest: siteUrl(base, manifestPath), bytes: noteBytesByTier(manifest) });
   }
 
@@ -121,11 +155,8 @@ export function writeOfflineManifests(
       .map((file) => pageAt(file.slice(0, -'index.html'.length))),
     notes,
   };
-  writeJson(path.join(out, offlineSiteManifestPath), site);
-  return { mode, precache, totalBytes, precacheBytes: site.precacheBytes };
-}
-
-function writeJson(file: string, value: unknown): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(value));
+  writeJson(offlineSiteManifestPath, site);
+  // A removed note's manifest, kept from the last build.
+  for (const file of kept.keys()) if (!manifests.has(file)) removeKept(out, file);
+  return { manifests, mode, precache, totalBytes, precacheBytes: site.precacheBytes };
 }

@@ -11,9 +11,10 @@
  * size, modification time; for an SVG, the sanitizer's version too): an
  * edited, replaced or re-sanitized figure has a new one.
  */
-import { constants, copyFileSync, linkSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SANITIZER_VERSION, sanitizedSvgFile } from '../lib/sanitize-svg.ts';
+import { removeKept } from './kept-output.ts';
 
 /** A figure file of the site: where it is, where it goes (relative to the output, with `/`), and whether it is an SVG to sanitize. */
 export interface FigureFile {
@@ -67,16 +68,8 @@ export function placeFigures(
   let removed = 0;
   for (const file of kept.keys()) {
     if (placed.has(file)) continue;
-    rmSync(path.join(out, file), { force: true });
+    removeKept(out, file);
     removed += 1;
-    for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) {
-      try {
-        rmdirSync(path.join(out, dir));
-      } catch {
-        // Not empty: the rest is in use.
-        break;
-      }
-    }
   }
   return { placed, written, removed };
 }

@@ -93,7 +93,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
   let outputRecord = '';
   let builtFrom = (): string | undefined => undefined;
   let keepsPages = false;
-  let kept: KeptOutput = { pages: [], files: new Map() };
+  let kept: KeptOutput = { pages: [], files: {} };
 
   const load = async (logger: AstroIntegrationLogger): Promise<void> => {
     const started = performance.now();
@@ -234,7 +234,9 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
           if (stale > 0) logger.info(`removed ${stale} pages of the last build that no note makes any more`);
         }
         // Before anything measures the output: the figures, as the public folder would have brought them.
-        const figures = await timed('figures', () => placeFigures(out, figureFiles, kept.files, svgCacheDir));
+        const figures = await timed('figures', () =>
+          placeFigures(out, figureFiles, kept.files.figures ?? new Map(), svgCacheDir),
+        );
         const notes = loaded?.notes ?? [];
         const forSearch = notes.map(({ title, categories, path, chapters }) => ({
           title,
@@ -245,10 +247,12 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         const searchFiles = await timed('search index', () =>
           writeSearchIndex(out, logger, forSearch, openSearchCache(searchCache, root), options.searchGroupPages),
         );
+        let manifests = new Map<string, string>();
         if (loaded) {
           const content = loaded;
           await timed('service worker', async () => {
-            const plan = writeOfflineManifests(out, content, base, notesDir, searchFiles);
+            const plan = writeOfflineManifests(out, content, base, notesDir, searchFiles, kept.files.manifests);
+            manifests = plan.manifests;
             await writeServiceWorker(out, base, plan, logger);
           });
         }
@@ -256,7 +260,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         if (warnings.length > 0) logger.warn(formatWarnings(warnings));
         // Astro has copied the public folder and written the pages; only the dev server needs them kept.
         rmSync(workDir, { recursive: true, force: true });
-        if (keepsPages) recordOutput(outputRecord, builtFrom(), figures.placed);
+        if (keepsPages) recordOutput(outputRecord, builtFrom(), { figures: figures.placed, manifests });
       },
     },
   };
