@@ -10,9 +10,10 @@
  * - before the build, the output is emptied as Astro would, unless the
  *   last build into it succeeded, was of the same notes, and Astro's cache
  *   still says what it said then (its manifest is unchanged since): then
- *   only its pages (`.html`) and the files the record lists (figures, with
- *   what they were placed from: `output-figures.ts`) are kept, everything
- *   else is made again;
+ *   only its pages (`.html`) and the files the record lists are kept (the
+ *   figures, by what they were placed from: `output-figures.ts`; the offline
+ *   manifests, by what they hold: `offline-manifest.ts`), everything else is
+ *   made again;
  * - after the build, the kept pages this build did not make (a removed note,
  *   a renamed chapter) are removed, with the folders they leave empty.
  *

@@ -9,8 +9,8 @@
  *    (`output-figures.ts`);
  * 3. in the dev server, a change in the notes folder loads them again;
  * 4. a build writes into the last build's output, keeping its pages where
- *    Astro's incremental build would copy them back, and the figures placed
- *    (`kept-output.ts`);
+ *    Astro's incremental build would copy them back, and the figures and
+ *    offline manifests it recorded (`kept-output.ts`);
  * 5. after the pages are written: the pages no note makes any more are
  *    removed, then the search index, then what offline reading involves
  *    (`offline-manifest.ts`, which measures the index) and the service worker
