@@ -72,20 +72,12 @@ export function writeOfflineManifests(
       .map((file) => [file, statSync(path.join(out, file)).size]),
   );
   const manifests = new Map<string, string>();
-  const folders = new Set<string>();
+  const changed: { file: SitePath; json: string }[] = [];
   const writeJson = (file: SitePath, value: unknown) => {
     const json = JSON.stringify(value);
     const digest = createHash('sha256').update(json).digest('base64url');
     manifests.set(file, digest);
-    if (kept.get(file) === digest) return;
-    const to = path.join(out, file);
-    if (!folders.has(path.dirname(to))) {
-      mkdirSync(path.dirname(to), { recursive: true });
-      folders.add(path.dirname(to));
-    }
-    // Never written through: the kept file goes first.
-    rmSync(to, { force: true });
-    writeFileSync(to, json);
+    if (kept.get(file) !== digest) changed.push({ file, json });
   };
   const sum = (files: string[]) => files.reduce((total, file) => total + (sizes.get(file) ?? 0), 0);
   const fileAt = (file: string): OfflineFile => ({ url: siteUrl(base, file), bytes: sizes.get(file) ?? 0 });
@@ -156,7 +148,19 @@ export function writeOfflineManifests(
     notes,
   };
   writeJson(offlineSiteManifestPath, site);
-  // A removed note's manifest, kept from the last build.
+  // A removed note's manifest, kept from the last build, goes before any is written: where case is ignored, a note
+  // renamed `Note` → `note` would otherwise lose the manifest just written under the new name.
   for (const file of kept.keys()) if (!manifests.has(file)) removeKept(out, file);
+  const folders = new Set<string>();
+  for (const { file, json } of changed) {
+    const to = path.join(out, file);
+    if (!folders.has(path.dirname(to))) {
+      mkdirSync(path.dirname(to), { recursive: true });
+      folders.add(path.dirname(to));
+    }
+    // Never written through: the kept file goes first.
+    rmSync(to, { force: true });
+    writeFileSync(to, json);
+  }
   return { manifests, mode, precache, totalBytes, precacheBytes: site.precacheBytes };
 }

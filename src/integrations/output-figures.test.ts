@@ -6,6 +6,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -81,6 +82,21 @@ describe('figures placed in the output', () => {
       scripted,
       "the author's file is never written",
     );
+  });
+
+  it('removes a name no note uses before placing, so a name that is another name of the same file keeps it', () => {
+    // As `图.PNG` and `图.png` are one file where case is ignored: here a linked folder gives one file two names.
+    mkdirSync(path.join(out, 'figures/笔记'), { recursive: true });
+    writeFileSync(path.join(out, 'figures/笔记/图.png'), 'the old png');
+    symlinkSync('笔记', path.join(out, 'figures/别名'));
+    const { written, removed } = placeFigures(
+      out,
+      [figure('笔记/图.png')],
+      new Map([['figures/别名/图.png', 'sig-of-old']]),
+      undefined,
+    );
+    assert.deepEqual([written, removed], [1, 1]);
+    assert.equal(read('figures/笔记/图.png'), 'png');
   });
 
   it('removes the figures no note uses any more, and the folders they leave empty', () => {

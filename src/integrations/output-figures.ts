@@ -35,8 +35,8 @@ export interface Placing {
 }
 
 /**
- * Makes the figures in `out` exactly `figures`: those `kept` from the last build with the same signature stay,
- * every other is placed, and the kept ones not in `figures` are removed with the folders they leave empty.
+ * Makes the figures in `out` exactly `figures`: the kept ones not in `figures` are removed with the folders they
+ * leave empty, those `kept` from the last build with the same signature stay, and every other is placed.
  */
 export function placeFigures(
   out: string,
@@ -44,14 +44,20 @@ export function placeFigures(
   kept: PlacedFigures,
   svgCacheDir: string | undefined,
 ): Placing {
-  const placed: PlacedFigures = new Map();
+  const placed: PlacedFigures = new Map(figures.map((figure) => [figure.to, signatureOf(figure)]));
+  // Those no note uses first: on a file system that ignores case, a figure renamed `图.PNG` → `图.png` is one file,
+  // which removing the old name after placing the new would take away.
+  let removed = 0;
+  for (const file of kept.keys()) {
+    if (placed.has(file)) continue;
+    removeKept(out, file);
+    removed += 1;
+  }
   const folders = new Set<string>();
   const place = new Placer();
   let written = 0;
   for (const figure of figures) {
-    const signature = signatureOf(figure);
-    placed.set(figure.to, signature);
-    if (kept.get(figure.to) === signature) continue;
+    if (kept.get(figure.to) === placed.get(figure.to)) continue;
     const to = path.join(out, figure.to);
     const folder = path.dirname(to);
     if (!folders.has(folder)) {
@@ -64,12 +70,6 @@ export function placeFigures(
     const sanitized = figure.svg ? sanitizedSvgFile(figure.from, svgCacheDir) : undefined;
     if (sanitized?.removed.length) writeFileSync(to, sanitized.svg);
     else place.file(figure.from, to);
-  }
-  let removed = 0;
-  for (const file of kept.keys()) {
-    if (placed.has(file)) continue;
-    removeKept(out, file);
-    removed += 1;
   }
   return { placed, written, removed };
 }
