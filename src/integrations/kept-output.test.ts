@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
@@ -115,6 +115,19 @@ describe('the output a rebuild writes into', () => {
       '笔记/1-第一章/index.html',
     ]);
     assert.equal(readFileSync(path.join(out, 'index.html'), 'utf8'), 'x');
+  });
+
+  it('keeps a kept name that is the same file as a page this build made (a note renamed only in case)', () => {
+    // Where case is ignored, `Note/` and `note/` are one folder: here a linked folder gives one page two names.
+    write('笔记/index.html', 'made by this build');
+    symlinkSync('笔记', path.join(out, '别名'));
+    const removed = removeStalePages(
+      out,
+      ['别名/index.html', '笔记/1-第一章/index.html'],
+      new Set(['笔记/index.html']),
+    );
+    assert.equal(removed, 1, 'only the page that is no other page');
+    assert.equal(readFileSync(path.join(out, '笔记/index.html'), 'utf8'), 'made by this build');
   });
 
   it("reads Astro's cache state from its manifest, none without one", () => {

@@ -22,7 +22,7 @@
  * without Astro's incremental build, the next one starts from empty.
  */
 import { createHash } from 'node:crypto';
-import { type Dirent, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Astro's record of its incremental build, in its cache folder. */
@@ -115,16 +115,32 @@ export function forgetOutput(record: string): void {
  * Removes from `out` the pages kept from the last build (`kept`) that this
  * build did not make (`made`: paths relative to `out`, with `/`), then the
  * folders they leave empty; returns how many pages went. Nothing else is
- * touched: every other file was made by this build.
+ * touched: every other file was made by this build. A kept name that is
+ * the same file as a page made (a note renamed only in case, where the file
+ * system ignores case) stays.
  */
 export function removeStalePages(out: string, kept: string[], made: Set<string>): number {
   let removed = 0;
+  let madeFiles: Set<string> | undefined;
   for (const page of kept) {
     if (made.has(page)) continue;
+    madeFiles ??= new Set([...made].map((file) => fileId(path.join(out, file))));
+    const id = fileId(path.join(out, page));
+    if (id && madeFiles.has(id)) continue;
     removeKept(out, page);
     removed += 1;
   }
   return removed;
+}
+
+/** Which file a path is (none: nothing there). */
+function fileId(file: string): string {
+  try {
+    const { dev, ino } = statSync(file);
+    return `${dev}:${ino}`;
+  } catch {
+    return '';
+  }
 }
 
 function readRecord(record: string): { builtFrom: string; files: Record<string, [string, string][]> } | undefined {

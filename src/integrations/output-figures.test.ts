@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -96,6 +97,44 @@ describe('figures placed in the output', () => {
       undefined,
     );
     assert.deepEqual([written, removed], [1, 1]);
+    assert.equal(read('figures/笔记/图.png'), 'png');
+  });
+
+  it("never writes into a file already at a place, which may be a link to an author's figure", () => {
+    write(path.join(notes, '作者的.webp'), "the author's own");
+    mkdirSync(path.join(out, 'figures/笔记'), { recursive: true });
+    linkSync(path.join(notes, '作者的.webp'), path.join(out, 'figures/笔记/图.png'));
+    placeFigures(out, [figure('笔记/图.png')], new Map(), undefined);
+    assert.equal(read('figures/笔记/图.png'), 'png');
+    assert.equal(readFileSync(path.join(notes, '作者的.webp'), 'utf8'), "the author's own");
+  });
+
+  it('places the first of two figures for one place', () => {
+    const copy = { from: path.join(notes, '另一篇/图.png'), to: 'figures/笔记/图.png', svg: false, named: true };
+    const { placed, written } = placeFigures(out, [figure('笔记/图.png'), copy], new Map(), undefined);
+    assert.equal(written, 1);
+    assert.equal(placed.size, 1);
+    assert.equal(read('figures/笔记/图.png'), 'png');
+  });
+
+  it('knows a smaller copy by its name, whose time the cache touches every build', () => {
+    const copy = {
+      from: path.join(notes, '另一篇/图.png'),
+      to: 'figures/另一篇/图.png.640.webp',
+      svg: false,
+      named: true,
+    };
+    const first = placeFigures(out, [copy], new Map(), undefined);
+    const later = new Date(Date.now() + 5000);
+    utimesSync(copy.from, later, later);
+    assert.equal(placeFigures(out, [copy], first.placed, undefined).written, 0);
+  });
+
+  it('leaves out, and names, a figure removed since the notes were loaded', () => {
+    rmSync(path.join(notes, '另一篇/图.png'));
+    const { missing, placed } = placeFigures(out, all(), new Map(), undefined);
+    assert.deepEqual(missing, [path.join(notes, '另一篇/图.png')]);
+    assert.equal(placed.has('figures/另一篇/图.png'), false);
     assert.equal(read('figures/笔记/图.png'), 'png');
   });
 

@@ -11,16 +11,19 @@
  * size, modification time; for an SVG, the sanitizer's version too): an
  * edited, replaced or re-sanitized figure has a new one.
  */
-import { constants, copyFileSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SANITIZER_VERSION, sanitizedSvgFile } from '../lib/sanitize-svg.ts';
 import { removeKept } from './kept-output.ts';
 
-/** A figure file of the site: where it is, where it goes (relative to the output, with `/`), and whether it is an SVG to sanitize. */
+/** A figure file of the site: where it is, where it goes (relative to the output, with `/`), and how it is known. */
 export interface FigureFile {
   from: string;
   to: string;
+  /** An SVG, published sanitized. */
   svg: boolean;
+  /** Named by its content (a smaller copy in the image cache, whose time each build touches): its name is its signature. */
+  named?: boolean;
 }
 
 /** What the output holds of figures: by place in it, the signature of the source each was placed from. */
@@ -32,11 +35,14 @@ export interface Placing {
   written: number;
   /** Files the output had that no note uses any more. */
   removed: number;
+  /** Figures gone from the notes folder since the notes were loaded (not placed). */
+  missing: string[];
 }
 
 /**
  * Makes the figures in `out` exactly `figures`: the kept ones not in `figures` are removed with the folders they
- * leave empty, those `kept` from the last build with the same signature stay, and every other is placed.
+ * leave empty, those `kept` from the last build with the same signature stay, and every other is placed. Of two
+ * figures for one place (a figure named as a smaller copy of another would be), the first is placed.
  */
 export function placeFigures(
   out: string,
@@ -44,7 +50,19 @@ export function placeFigures(
   kept: PlacedFigures,
   svgCacheDir: string | undefined,
 ): Placing {
-  const placed: PlacedFigures = new Map(figures.map((figure) => [figure.to, signatureOf(figure)]));
+  const placed: PlacedFigures = new Map();
+  const toPlace: FigureFile[] = [];
+  const missing: string[] = [];
+  for (const figure of figures) {
+    if (placed.has(figure.to)) continue;
+    const signature = signatureOf(figure);
+    if (signature === undefined) {
+      missing.push(figure.from);
+      continue;
+    }
+    placed.set(figure.to, signature);
+    toPlace.push(figure);
+  }
   // Those no note uses first: on a file system that ignores case, a figure renamed `图.PNG` → `图.png` is one file,
   // which removing the old name after placing the new would take away.
   let removed = 0;
@@ -56,7 +74,7 @@ export function placeFigures(
   const folders = new Set<string>();
   const place = new Placer();
   let written = 0;
-  for (const figure of figures) {
+  for (const figure of toPlace) {
     if (kept.get(figure.to) === placed.get(figure.to)) continue;
     const to = path.join(out, figure.to);
     const folder = path.dirname(to);
@@ -71,16 +89,26 @@ export function placeFigures(
     if (sanitized?.removed.length) writeFileSync(to, sanitized.svg);
     else place.file(figure.from, to);
   }
-  return { placed, written, removed };
+  return { placed, written, removed, missing };
 }
 
-/** What identifies a figure's source as it is now. */
-function signatureOf(figure: FigureFile): string {
-  const { dev, ino, size, mtimeMs } = statSync(figure.from);
-  return `${dev}:${ino}:${size}:${mtimeMs}${figure.svg ? `:${SANITIZER_VERSION}` : ''}`;
+/** What identifies a figure's source as it is now (none: it is gone). */
+function signatureOf(figure: FigureFile): string | undefined {
+  let stat: Stats;
+  try {
+    stat = statSync(figure.from);
+  } catch {
+    return undefined;
+  }
+  const { dev, ino, size, mtimeMs } = stat;
+  if (figure.named) return `${figure.from}:${size}`;
+  // A file system that keeps whole seconds: a figure changed in the last two could change again within the same
+  // second and look the same, so it is placed again next build.
+  const unsure = mtimeMs % 1000 === 0 && Date.now() - mtimeMs < 2000 ? `:unsure-${Date.now()}` : '';
+  return `${dev}:${ino}:${size}:${mtimeMs}${figure.svg ? `:${SANITIZER_VERSION}` : ''}${unsure}`;
 }
 
-/** Places files as cheaply as the file system allows. */
+/** Places files as cheaply as the file system allows, never writing into a file that is there already. */
 class Placer {
   // Whether this file system makes copy-on-write clones: asked of the first file only, since a refused clone
   // still creates and removes the target, which tripled the cost of every figure on a file system without them.
@@ -91,18 +119,31 @@ class Placer {
       try {
         // A clone where the file system makes one (as cheap as a link), so the output never shares its bytes with
         // the author's figures; elsewhere a hard link (the output is not to be edited in place).
-        copyFileSync(from, to, constants.COPYFILE_FICLONE_FORCE);
+        copyFileSync(from, to, constants.COPYFILE_FICLONE_FORCE | constants.COPYFILE_EXCL);
         this.#clones = true;
         return;
-      } catch {
-        this.#clones = false;
+      } catch (error) {
+        if (!exists(error)) this.#clones = false;
+        else {
+          this.#again(from, to);
+          return;
+        }
       }
     }
     try {
       linkSync(from, to);
-    } catch {
+    } catch (error) {
       // Another file system, or links not allowed: a copy serves the same.
-      copyFileSync(from, to);
+      if (exists(error)) this.#again(from, to);
+      else copyFileSync(from, to, constants.COPYFILE_EXCL);
     }
   }
+
+  /** A file is at `to`, maybe a link to an author's file: it goes, rather than be written into. */
+  #again(from: string, to: string): void {
+    rmSync(to);
+    this.file(from, to);
+  }
 }
+
+const exists = (error: unknown) => (error as { code?: unknown }).code === 'EEXIST';

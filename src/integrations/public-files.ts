@@ -88,7 +88,9 @@ function linkFile(from: string, to: string): void {
   try {
     linkSync(from, to);
   } catch {
-    // Another file system, or links not allowed: a copy serves the same.
+    // Another file system, or links not allowed: a copy serves the same. Whatever is there goes first, never written
+    // into: it may be a link to an author's file (two figures for one place).
+    rmSync(to, { force: true });
     copyFileSync(from, to);
   }
 }

@@ -137,7 +137,7 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
             to: figurePath(figure),
             svg: figure.toLowerCase().endsWith('.svg'),
           })),
-          ...variants.files.map((file) => ({ ...file, svg: false })),
+          ...variants.files.map((file) => ({ ...file, svg: false, named: true })),
         ];
       } else {
         const figures = { notesDir, figures: content.figures, made: variants.files, svgCacheDir };
@@ -237,6 +237,8 @@ export default function studyNotes(options: StudyNotesOptions): AstroIntegration
         const figures = await timed('figures', () =>
           placeFigures(out, figureFiles, kept.files.figures ?? new Map(), svgCacheDir),
         );
+        if (figures.missing.length > 0)
+          logger.warn(`figures removed during the build, not published (build again): ${figures.missing.join(', ')}`);
         const notes = loaded?.notes ?? [];
         const forSearch = notes.map(({ title, categories, path, chapters }) => ({
           title,

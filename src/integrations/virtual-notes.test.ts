@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -56,5 +56,16 @@ describe('the notes as pages read them', () => {
     assert.deepEqual(readdirSync(parts).sort(), ['a1.html', 'c3.html']);
     assert.equal(statSync(path.join(parts, 'a1.html')).mtimeMs, before, 'an unchanged note is not written again');
     assert.equal((await load()).partHtml({ digest: 'c3' }, 0), '<p>丙</p>');
+  });
+
+  it('writes again a file a stopped build left short, and never publishes one', async () => {
+    const module = await load();
+    const content = site(note('d4', '<p>引言</p>', ['<h2>一</h2><p>很长的一章</p>']));
+    writeNotes(file, parts, content);
+    const whole = readFileSync(path.join(parts, 'd4.html'));
+    writeFileSync(path.join(parts, 'd4.html'), whole.subarray(0, whole.length - 5));
+    assert.throws(() => module.partHtml({ digest: 'd4' }, 1), /d4\.html is not whole/);
+    writeNotes(file, parts, content);
+    assert.deepEqual(readFileSync(path.join(parts, 'd4.html')), whole);
   });
 });

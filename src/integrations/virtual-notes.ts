@@ -11,7 +11,7 @@
  * In the dev server a broken note shows in Vite's error overlay and the page
  * reloads when it is fixed (`invalidateNotes`).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { SiteContent } from '../lib/build-notes.ts';
@@ -43,6 +43,10 @@ export function partHtml(note, part) {
     const header = bytes.indexOf(10);
     let start = header + 1;
     const ranges = bytes.toString('latin1', 0, header).split(',').map((length) => [start, (start += Number(length))]);
+    // Whole, as written (aside, then renamed): anything else is not to be published.
+    if (header < 0 || start !== bytes.length) {
+      throw new Error(parts + '/' + note.digest + '.html is not whole; remove that folder and build again');
+    }
     file = { bytes, ranges };
     read.set(note.digest, file);
     // Pages are rendered note by note: the last few notes' files are all a build needs at hand.
@@ -70,13 +74,26 @@ export function writeNotes(file: string, partsDir: string, content: SiteContent)
     const name = `${note.digest}.html`;
     names.add(name);
     const to = path.join(partsDir, name);
-    // Named by the digest of everything the note shows: a file of that name holds this HTML.
-    if (existsSync(to)) continue;
     const html = [note.intro.html, ...note.chapters.map((chapter) => chapter.html)];
-    writeFileSync(to, `${html.map((part) => Buffer.byteLength(part)).join(',')}\n${html.join('')}`);
+    const header = `${html.map((part) => Buffer.byteLength(part)).join(',')}\n`;
+    // Named by the digest of everything the note shows: a whole file of that name holds this HTML.
+    if (sizeOf(to) === Buffer.byteLength(header) + html.reduce((sum, part) => sum + Buffer.byteLength(part), 0))
+      continue;
+    // Written aside, then renamed: a build stopped halfway (or a full disk) never leaves a part of a note's HTML.
+    const partial = `${to}.${process.pid}.tmp`;
+    writeFileSync(partial, `${header}${html.join('')}`);
+    renameSync(partial, to);
   }
   for (const name of readdirSync(partsDir)) if (!names.has(name)) rmSync(path.join(partsDir, name), { force: true });
   writeFileSync(file, JSON.stringify({ content: withoutHtml(content), parts: partsDir }));
+}
+
+function sizeOf(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The notes with every part's HTML left out: what pages need of every note, and what a build holds throughout. */
