@@ -12,10 +12,10 @@
  * those of notes gone.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { measureFigure, type SiteContent } from '../lib/build-notes.ts';
-import { listFiles } from '../lib/files.ts';
+import { folderMaker, listFiles } from '../lib/files.ts';
 import {
   type FigureFiles,
   figureFileAt,
@@ -151,13 +151,10 @@ export function writeOfflineManifests(
   // A removed note's manifest, kept from the last build, goes before any is written: where case is ignored, a note
   // renamed `Note` → `note` would otherwise lose the manifest just written under the new name.
   for (const file of kept.keys()) if (!manifests.has(file)) removeKept(out, file);
-  const folders = new Set<string>();
+  const makeFolder = folderMaker();
   for (const { file, json } of changed) {
     const to = path.join(out, file);
-    if (!folders.has(path.dirname(to))) {
-      mkdirSync(path.dirname(to), { recursive: true });
-      folders.add(path.dirname(to));
-    }
+    makeFolder(to);
     // Never written through: the kept file goes first.
     rmSync(to, { force: true });
     writeFileSync(to, json);

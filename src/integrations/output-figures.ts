@@ -11,8 +11,9 @@
  * size, modification time; for an SVG, the sanitizer's version too): an
  * edited, replaced or re-sanitized figure has a new one.
  */
-import { constants, copyFileSync, linkSync, mkdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { folderMaker, timeTellsChanges } from '../lib/files.ts';
 import { SANITIZER_VERSION, sanitizedSvgFile } from '../lib/sanitize-svg.ts';
 import { removeKept } from './kept-output.ts';
 
@@ -71,17 +72,13 @@ export function placeFigures(
     removeKept(out, file);
     removed += 1;
   }
-  const folders = new Set<string>();
+  const makeFolder = folderMaker();
   const place = new Placer();
   let written = 0;
   for (const figure of toPlace) {
     if (kept.get(figure.to) === placed.get(figure.to)) continue;
     const to = path.join(out, figure.to);
-    const folder = path.dirname(to);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
+    makeFolder(to);
     // A changed figure: the old file goes, and it is never written through (a hard link shares the author's bytes).
     if (kept.has(figure.to)) rmSync(to, { force: true });
     written += 1;
@@ -102,9 +99,8 @@ function signatureOf(figure: FigureFile): string | undefined {
   }
   const { dev, ino, size, mtimeMs } = stat;
   if (figure.named) return `${figure.from}:${size}`;
-  // A file system that keeps whole seconds: a figure changed in the last two could change again within the same
-  // second and look the same, so it is placed again next build.
-  const unsure = mtimeMs % 1000 === 0 && Date.now() - mtimeMs < 2000 ? `:unsure-${Date.now()}` : '';
+  // Too recent for its time to tell a change within the same second: placed again next build.
+  const unsure = timeTellsChanges(stat) ? '' : `:unsure-${Date.now()}`;
   return `${dev}:${ino}:${size}:${mtimeMs}${figure.svg ? `:${SANITIZER_VERSION}` : ''}${unsure}`;
 }
 

@@ -15,7 +15,7 @@
 import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { listFiles } from '../lib/files.ts';
+import { folderMaker, listFiles } from '../lib/files.ts';
 import { sanitizedSvgFile } from '../lib/sanitize-svg.ts';
 import { figurePath, katexStylesheetPath } from '../lib/urls.ts';
 
@@ -38,14 +38,10 @@ export function assemblePublicFiles(target: string, files: PublicFiles): number 
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   let count = 0;
-  const folders = new Set<string>();
+  const makeFolder = folderMaker();
   const place = (from: string, relative: string) => {
     const to = path.join(target, relative);
-    // Once per folder: asked again for each of thousands of figures, it was a good part of the whole.
-    if (!folders.has(path.dirname(to))) {
-      mkdirSync(path.dirname(to), { recursive: true });
-      folders.add(path.dirname(to));
-    }
+    makeFolder(to);
     linkFile(from, to);
     count += 1;
   };

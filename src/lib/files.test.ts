@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { listFiles, removeUnused } from './files.ts';
+import { folderMaker, listFiles, removeUnused, timeTellsChanges } from './files.ts';
 
 describe('listFiles', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'files-'));
@@ -51,6 +51,29 @@ describe('removeUnused', () => {
       removeUnused(dir, 14, { keep: (name) => name === 'kept-folder', always: (name) => name.endsWith('.tmp') });
       assert.deepEqual(readdirSync(dir).sort(), ['kept-folder', 'new.json']);
       removeUnused(path.join(dir, 'missing'), 14);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('what a file says of itself', () => {
+  it('has a modification time that tells a later change, unless whole seconds and written in the last two', () => {
+    const now = Date.now();
+    assert.equal(timeTellsChanges({ mtimeMs: now - 12.345 }), true, 'finer than seconds');
+    assert.equal(timeTellsChanges({ mtimeMs: Math.floor(now / 1000) * 1000 }), false, 'whole seconds, just written');
+    assert.equal(timeTellsChanges({ mtimeMs: Math.floor(now / 1000) * 1000 - 5000 }), true, 'whole seconds, older');
+  });
+
+  it('makes the folder of each file to be written', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'folders-'));
+    try {
+      const makeFolder = folderMaker();
+      for (const file of ['甲/乙/1.txt', '甲/乙/2.txt', '丙/3.txt']) {
+        makeFolder(path.join(dir, file));
+        writeFileSync(path.join(dir, file), file);
+      }
+      assert.deepEqual(listFiles(dir), ['丙/3.txt', '甲/乙/1.txt', '甲/乙/2.txt']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

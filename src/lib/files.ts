@@ -4,7 +4,7 @@
  * (a linked folder of notes is read like any other), each real folder once,
  * so a link that points back up cannot loop.
  */
-import { readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, realpathSync, rmSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface ListOptions {
@@ -76,4 +76,26 @@ export function removeUnused(dir: string, days: number, options: RemoveOptions =
       // Removed by someone else meanwhile.
     }
   }
+}
+
+/**
+ * Makes the folder of each file about to be written, asking the file system once per folder: asked again for each
+ * of thousands of files, it was a good part of writing them.
+ */
+export function folderMaker(): (file: string) => void {
+  const made = new Set<string>();
+  return (file) => {
+    const folder = path.dirname(file);
+    if (made.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  };
+}
+
+/**
+ * Whether a file's modification time tells the next build of a later change: not when its file system keeps whole
+ * seconds and it was written in the last two, since a file written again within the same second looks the same.
+ */
+export function timeTellsChanges(stat: Pick<Stats, 'mtimeMs'>): boolean {
+  return stat.mtimeMs % 1000 !== 0 || Date.now() - stat.mtimeMs > 2000;
 }

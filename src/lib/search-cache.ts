@@ -35,7 +35,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { gzip } from 'node:zlib';
-import { removeUnused } from './files.ts';
+import { removeUnused, timeTellsChanges } from './files.ts';
 import { pipelineFingerprint } from './note-cache.ts';
 import type { DictionaryUse } from './search-dictionary.ts';
 import type { PreparedPage } from './search-index.ts';
@@ -162,7 +162,7 @@ export function openSearchCache(dir: string | undefined, root: string): SearchCa
       }
       const html = readFileSync(file, 'utf8');
       const digest = hash(html);
-      if (trusted(stat)) usedFiles.set(file, { signature: signatureOf(stat), digest });
+      if (timeTellsChanges(stat)) usedFiles.set(file, { signature: signatureOf(stat), digest });
       return { digest, html };
     },
     prepared(built, read, prepare) {
@@ -288,14 +288,6 @@ interface KnownFile {
 /** What tells a changed file from the same: a page Astro writes again gets a new modification time. */
 function signatureOf(stat: Stats): string {
   return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
-}
-
-/**
- * Whether a file's signature can be trusted by the next build: not when its file system keeps whole seconds
- * and it was written in the last two, since a page written again within the same second would look the same.
- */
-function trusted(stat: Stats): boolean {
-  return stat.mtimeMs % 1000 !== 0 || Date.now() - stat.mtimeMs > 2000;
 }
 
 function hash(text: string): string {
