@@ -12,7 +12,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './tree-walk.ts';
 
 /** Classes the figure viewer's stylesheet (`components/FigureZoom.astro`) styles. */
 export const FIGURE_OPEN_CLASS = 'figure-open';
@@ -34,14 +34,14 @@ const element = (tagName: string, properties: Element['properties'], children: E
 export function rehypeFigureDialogs() {
   return (tree: Root) => {
     let count = 0;
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (node.tagName !== 'figure') return;
       const caption = node.children.find(
         (child): child is Element => child.type === 'element' && child.tagName === 'figcaption',
       );
       let img: Element | undefined;
       let interactive = false;
-      visit(node, 'element', (inner) => {
+      eachElement(node, (inner) => {
         if (inner.tagName === 'img') img ??= inner;
         if (['a', 'button', 'dialog'].includes(inner.tagName)) interactive = true;
       });

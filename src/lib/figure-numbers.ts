@@ -6,7 +6,7 @@
  * them), so how figures are made and how they are numbered change apart.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement, someElement } from './tree-walk.ts';
 
 export interface FigureNumberOptions {
   /** The chapter's number (`2` → 图 2-1); none for an introduction or a single-page note (图 1). */
@@ -28,13 +28,10 @@ const isElement = (node: unknown, tagName: string): node is Element =>
 export function rehypeFigureNumbers(options: FigureNumberOptions = {}) {
   return (tree: Root) => {
     let count = 0;
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (node.tagName !== 'figure') return;
       const caption = node.children.find((child) => isElement(child, 'figcaption'));
-      let hasImage = false;
-      visit(node, 'element', (inner) => {
-        if (inner.tagName === 'img') hasImage = true;
-      });
+      const hasImage = someElement(node, (inner) => inner.tagName === 'img');
       if (!caption || !hasImage || !isElement(caption, 'figcaption')) return;
       count += 1;
       caption.children.unshift(

@@ -7,11 +7,11 @@
  * gets `content-1` and the table of contents never jumps to the wrong element.
  */
 import GithubSlugger from 'github-slugger';
-import type { Element, ElementContent, Root } from 'hast';
+import type { ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { SITE_IDS } from '../site.ts';
+import { eachElement, SKIP } from './tree-walk.ts';
 import { fragmentHref } from './urls.ts';
 
 export interface PageHeading {
@@ -27,7 +27,7 @@ export function rehypeHeadingAnchors() {
     const slugger = new GithubSlugger();
     for (const id of SITE_IDS) slugger.slug(id);
     const headings: PageHeading[] = [];
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node) => {
       // The footnotes' own label keeps the id their references point to, and stays out of the contents.
       if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) return SKIP;
       const depth = HEADING.exec(node.tagName)?.[1];

@@ -8,11 +8,11 @@
  * style itself is not published: `sanitize-html.ts`).
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type FigureOptions, type FigureSize, figureCaption, resolveFigure } from './figures.ts';
 import { report } from './problems.ts';
 import { placeKey } from './sanitize-html.ts';
+import { eachElement } from './tree-walk.ts';
 import { isOtherSite } from './url-policy.ts';
 import { figurePath, siteUrl } from './urls.ts';
 
@@ -72,7 +72,7 @@ export function rehypeRawFigures(options: RawFigureOptions) {
   return (tree: Root, file: VFile) => {
     file.data.figures ??= [];
     const figures = file.data.figures;
-    visit(tree, 'element', (node: Element, index, parent) => {
+    eachElement(tree, (node, ancestors) => {
       if (node.tagName !== 'img' || options.markdownImages?.has(placeKey(node.position?.start))) return;
       const src = node.properties.src;
       if (typeof src !== 'string' || !src.trim()) return;
@@ -125,8 +125,9 @@ export function rehypeRawFigures(options: RawFigureOptions) {
         decoding: 'async',
         ...(style && styleWithoutSize(style) ? { style: styleWithoutSize(style) } : {}),
       };
-      if (parent && index !== undefined && standsAlone(node, parent as Root | Element)) {
-        wrapInFigure(node, parent as Root | Element, index, caption);
+      const parent = ancestors.at(-1);
+      if (parent && standsAlone(node, parent)) {
+        wrapInFigure(node, parent, parent.children.indexOf(node), caption);
       }
     });
     reportSanitizedSvgs(tree, figures, options, file);
@@ -136,7 +137,7 @@ export function rehypeRawFigures(options: RawFigureOptions) {
 /** A warning at each image whose SVG file had scripts or references elsewhere: the published copy is without them. */
 function reportSanitizedSvgs(tree: Root, figures: string[], options: FigureOptions, file: VFile): void {
   const bySource = new Map(figures.map((figure) => [siteUrl(options.base, figurePath(figure)), figure]));
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node) => {
     const figure = node.tagName === 'img' ? bySource.get(String(node.properties.src)) : undefined;
     const removed = figure ? (options.lookup(figure) as CheckedFigure | undefined)?.removed : undefined;
     if (!figure || !removed?.length) return;

@@ -8,13 +8,12 @@
 
 import rehypeShiki, { type RehypeShikiOptions } from '@shikijs/rehype';
 import type { Root as HastRoot } from 'hast';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { rehypeFigureDialogs } from './figure-dialogs.ts';
 import { rehypeFigureNumbers } from './figure-numbers.ts';
@@ -28,6 +27,7 @@ import { readingMinutes } from './reading-time.ts';
 import { rehypeResponsiveFigures } from './responsive-figures.ts';
 import { markdownImagePlaces, rehypeSanitizeNote } from './sanitize-html.ts';
 import { rehypeTableTokens } from './table-tokens.ts';
+import { eachElement } from './tree-walk.ts';
 
 export interface RenderedPart {
   html: string;
@@ -73,7 +73,8 @@ const CODE_HIGHLIGHTING: RehypeShikiOptions = {
 export async function renderPart(tree: Root, context: RenderContext): Promise<RenderedPart> {
   // Each part renders with a file of its own (figures, headings), whose messages join the note's.
   const file = new VFile({ path: context.file.path, value: context.file.value });
-  const hasMath = contains(tree, ['math', 'inlineMath']);
+  const types = typesIn(tree);
+  const hasMath = types.has('math') || types.has('inlineMath');
   const markdownImages = markdownImagePlaces(tree);
   const processor = unified()
     .use(remarkFigures, context)
@@ -86,13 +87,13 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
       footnoteBackLabel: (index: number) => `返回正文第 ${index + 1} 处引用`,
     })
     // The author's HTML joins the tree (lines kept), its images become figures, then only what is safe stays.
-    .use(contains(tree, ['html']) ? [rehypeRaw] : [])
+    .use(types.has('html') ? [rehypeRaw] : [])
     .use(rehypeRawFigures, { ...context, markdownImages })
     .use(rehypeSanitizeNote, { markdownImages })
     // Every math node was read by `math.ts` already: its problems are reported, so KaTeX only typesets here.
     .use(hasMath ? [[rehypeKatex, { ...KATEX_OPTIONS, throwOnError: false, strict: 'ignore' }]] : [])
-    .use(contains(tree, ['code']) ? [[rehypeShiki, CODE_HIGHLIGHTING]] : [])
-    .use(contains(tree, ['table']) ? [rehypeTableTokens] : [])
+    .use(types.has('code') ? [[rehypeShiki, CODE_HIGHLIGHTING]] : [])
+    .use(types.has('table') ? [rehypeTableTokens] : [])
     .use(rehypeFootnoteIds)
     .use(rehypeResponsiveFigures, { base: context.base, lookup: context.lookup })
     .use(rehypeFigureNumbers, { chapter: context.chapter })
@@ -118,7 +119,7 @@ export async function renderPart(tree: Root, context: RenderContext): Promise<Re
  */
 function rehypeFootnoteIds() {
   return (tree: HastRoot) => {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       const id = node.properties.id;
       if (typeof id === 'string' && id.startsWith('user-content-fn')) node.properties.id = decoded(id);
     });
@@ -127,7 +128,7 @@ function rehypeFootnoteIds() {
 
 function idsIn(tree: HastRoot): string[] {
   const ids: string[] = [];
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     if (typeof node.properties.id === 'string') ids.push(node.properties.id);
   });
   return ids;
@@ -142,10 +143,13 @@ function decoded(id: string): string {
   }
 }
 
-function contains(tree: Root, types: string[]): boolean {
-  let found = false;
-  visit(tree, types, () => {
-    found = true;
-  });
-  return found;
+/** The kinds of node in a part, found in one walk, so that only the plugins it needs run. */
+function typesIn(tree: Root): Set<string> {
+  const types = new Set<string>();
+  const walk = (node: Nodes) => {
+    types.add(node.type);
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  return types;
 }

@@ -9,7 +9,7 @@
  * them (`src/integrations/figure-variants.ts`) always agree.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './tree-walk.ts';
 import { figureFromUrl, figureVariantPath, type SitePath, siteUrl } from './urls.ts';
 
 /**
@@ -79,7 +79,7 @@ export function figureVariants(relativeToNotes: string, width: number): FigureVa
  */
 export function rehypeResponsiveFigures(options: ResponsiveOptions) {
   return (tree: Root) => {
-    visit(tree, 'element', (figure: Element) => {
+    eachElement(tree, (figure) => {
       if (figure.tagName !== 'figure') return;
       figure.children = figure.children.map((child) => (isImage(child) ? responsive(child, options) : child));
     });

@@ -20,9 +20,10 @@ import { defaultSchema, type Schema, sanitize } from 'hast-util-sanitize';
 import type { Root as MdastRoot } from 'mdast';
 import { find, html } from 'property-information';
 import type { Point } from 'unist';
-import { SKIP, visitParents } from 'unist-util-visit-parents';
+import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { report } from './problems.ts';
+import { eachElement, SKIP } from './tree-walk.ts';
 import {
   isAllowedImageSource,
   isAllowedLink,
@@ -186,7 +187,7 @@ export function rehypeSanitizeNote(options: SanitizeOptions = {}) {
     const refused = new Set<Element>();
     const originals = new Map<number, { element: Element; at: Point | undefined; properties: string[] }>();
     let key = 0;
-    visitParents(tree, 'element', (element, ancestors) => {
+    eachElement(tree, (element, ancestors) => {
       const at = placeOf(element, ancestors);
       const fromMarkdown =
         element.tagName === 'img' && options.markdownImages?.has(placeKey(element.position?.start)) === true;
@@ -198,7 +199,7 @@ export function rehypeSanitizeNote(options: SanitizeOptions = {}) {
       }
       if (!checkUrls(element, at, file, fromMarkdown)) {
         // An image whose source is not published is its alt text.
-        const parent = ancestors.at(-1) as Element | Root;
+        const parent = ancestors.at(-1)!;
         const alt = element.properties.alt;
         parent.children.splice(parent.children.indexOf(element), 1, {
           type: 'text',
@@ -212,13 +213,13 @@ export function rehypeSanitizeNote(options: SanitizeOptions = {}) {
     });
     const clean = sanitize(tree, NOTE_SCHEMA) as Root;
     const kept = new Map<number, Element>();
-    visitParents(clean, 'element', (element) => {
+    eachElement(clean, (element) => {
       const found = keyOf(element);
       if (found !== undefined) kept.set(found, element);
       setKey(element, undefined);
     });
     const removedWithContent = new Set<Element>();
-    visitParents(tree, 'element', (element, ancestors) => {
+    eachElement(tree, (element, ancestors) => {
       const original = originals.get(keyOf(element) ?? -1);
       if (!original || ancestors.some((ancestor) => removedWithContent.has(ancestor as Element))) return;
       const survivor = kept.get(keyOf(element) ?? -1);

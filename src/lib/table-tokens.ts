@@ -7,8 +7,9 @@
  * wrap; Chinese text between them still breaks between characters, and the
  * cell's text is unchanged.
  */
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { ElementContent, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import { eachElement, SKIP as SKIP_CHILDREN } from './tree-walk.ts';
 
 // A token a line must not break inside: Latin, digits and the punctuation inside options, paths and numbers.
 const TOKEN = /[-+/.~]*[\p{Script=Latin}\d](?:[\p{Script=Latin}\d%+:/=.,_~@#*&-]*[\p{Script=Latin}\d%/=*-])?/gu;
@@ -17,7 +18,7 @@ const BREAKABLE = /[-/=.,:_~+]/;
 
 export function rehypeTableTokens() {
   return (tree: Root) => {
-    visit(tree, 'element', (cell: Element) => {
+    eachElement(tree, (cell) => {
       if (cell.tagName !== 'td' && cell.tagName !== 'th') return undefined;
       visit(cell, 'text', (text: Text, index, parent) => {
         if (!parent || index === undefined || (parent.type === 'element' && parent.tagName === 'code'))
@@ -27,7 +28,7 @@ export function rehypeTableTokens() {
         parent.children.splice(index, 1, ...pieces);
         return [SKIP, index + pieces.length];
       });
-      return SKIP;
+      return SKIP_CHILDREN;
     });
   };
 }
