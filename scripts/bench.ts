@@ -21,7 +21,8 @@
  * - the real corpus (`scripts/corpus/`): notes and pages published, build
  *   time, refusals and warnings.
  * `BENCH_SIZES=real,10` (`real`: the notes folder as it is), `BENCH_SCALE_SIZES=1,100` and `BENCH_REPEATS=1`
- * shorten a run; `BENCH_PEERS=off` skips Starlight, `BENCH_REAL_CORPUS=off` the real corpus (and search on it);
+ * shorten a run; `BENCH_PEERS=off` skips Starlight, `BENCH_FLOORS=off` the stack's floors (`bench/floors.ts`),
+ * `BENCH_REAL_CORPUS=off` the real corpus (and search on it);
  * `BENCH_ONLY=search` measures search alone, `BENCH_ONLY=builds` the builds alone.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -48,6 +49,7 @@ const CHAPTERS = [
 const sizes = parseSizes(process.env.BENCH_SIZES ?? 'real,1,10,100,500');
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 const peers = process.env.BENCH_PEERS !== 'off';
+const floors = process.env.BENCH_FLOORS !== 'off';
 const realCorpusOn = process.env.BENCH_REAL_CORPUS !== 'off';
 const only = process.env.BENCH_ONLY;
 const measures = (part: 'builds' | 'search') => only === undefined || only === part;
@@ -82,7 +84,7 @@ ensureChromium();
 
 if (measures('builds'))
   log(`building corpora of ${sizes.join(', ')} notes, ${repeats}× each${peers ? ', alternated with Starlight' : ''}…`);
-const builds = measures('builds') ? benchBuilds(ROOT, sizes, repeats, log, peers) : [];
+const builds = measures('builds') ? benchBuilds(ROOT, sizes, repeats, log, peers, floors) : [];
 // Growth is read over the generated corpora only; the real note is a corpus of its own.
 const generated = builds.filter((run) => run.corpus !== 'real note');
 
@@ -172,6 +174,32 @@ table(
   ['notes', ...STEPS, 'other'],
   builds.map((run) => [run.corpus, ...Object.values(stepsWithOther(run)).map((ms) => ms.toFixed(0))]),
 );
+const floored = builds.filter((run) => run.floors);
+if (floored.length > 0) {
+  // Astro's part of our build is its pages step and everything the steps do not count (start-up, bundling).
+  const astroPart = (run: BuildRun) => (stepsWithOther(run).pages ?? 0) + (stepsWithOther(run).other ?? 0);
+  const pair = (ours: number, floor: number) => `${(ours / 1000).toFixed(1)} / ${floor.toFixed(1)}`;
+  table(
+    'the stack alone: each step of our cold build beside the same work with nothing of ours (s, ours / floor; bench/floors.ts)',
+    ['notes', 'Markdown', 'Astro', 'search', 'floors summed', 'cold build', 'ours above floor'],
+    floored.map((run) => {
+      const floor = run.floors!;
+      const sum = floor.markdown + floor.astro + floor.search;
+      return [
+        run.corpus,
+        pair(run.steps.markdown ?? 0, floor.markdown),
+        pair(astroPart(run), floor.astro),
+        pair(run.steps['search index'] ?? 0, floor.search),
+        sum.toFixed(1),
+        run.wallSeconds.toFixed(1),
+        `${(run.wallSeconds - sum).toFixed(1)} s`,
+      ];
+    }),
+  );
+  console.log(
+    "  Markdown: the same notes through the same libraries (remark, GFM, math, rehype-raw, KaTeX, Shiki) on the build's threads; Astro: one route writing each built page as it is; search: Pagefind alone with its defaults on the built pages. A rebuild with one index takes at least Astro's start-up plus Pagefind alone.",
+  );
+}
 table(
   'rebuild after editing one note (the other notes rendered by the build before; median)',
   ['notes', 'wall s', 'markdown ms', 'figures ms', 'vs a cold build'],

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { listNoteFiles } from '../../src/lib/build-notes.ts';
 import { generateCorpus } from './corpus.ts';
+import { measureFloors, type StackFloors } from './floors.ts';
 import { countPages, median, type ProcessCost, runMeasured, sizeOf } from './measuring.ts';
 import {
   ensureStarlightProject,
@@ -41,6 +42,8 @@ export interface BuildRun {
   rebuild?: BuildRun;
   /** The same notes built by Starlight, alternated with ours. */
   peer?: PeerRun;
+  /** What the stack takes on the same notes and pages with nothing of ours (`floors.ts`). */
+  floors?: StackFloors;
 }
 
 export interface PeerRun {
@@ -143,6 +146,7 @@ export function benchBuilds(
   repeats: number,
   log: (line: string) => void,
   peers = true,
+  floors = true,
 ): BuildRun[] {
   const runs: BuildRun[] = [];
   const project = peers ? ensureStarlightProject(root, log) : undefined;
@@ -202,10 +206,17 @@ export function benchBuilds(
         );
       }
     }
+    // On the pages the last rebuild left: the same pages a cold build writes.
+    const floor = floors ? measureFloors(root, editedCorpus, keptOut, repeats) : undefined;
+    if (floor) {
+      log(
+        `  ${corpusName}: the stack alone: Markdown ${floor.markdown.toFixed(1)} s, Astro ${floor.astro.toFixed(1)} s, Pagefind ${floor.search.toFixed(1)} s`,
+      );
+    }
     rmSync(caches, { recursive: true, force: true });
     rmSync(editable, { recursive: true, force: true });
     if (size !== 'real') rmSync(corpus, { recursive: true, force: true });
-    const run: BuildRun = { ...medianRun(attempts), rebuild: medianRun(rebuilds) };
+    const run: BuildRun = { ...medianRun(attempts), rebuild: medianRun(rebuilds), ...(floor ? { floors: floor } : {}) };
     if (site && project) run.peer = peerRun(site, project, attempts, peerAttempts, rebuilds, peerRebuilds);
     runs.push(run);
   }

@@ -57,7 +57,7 @@ export interface RenderContext extends FigureOptions {
  * browser. Languages load when a note first uses them; an unknown language is
  * shown as plain text, never dropped.
  */
-const CODE_HIGHLIGHTING: RehypeShikiOptions = {
+export const CODE_HIGHLIGHTING: RehypeShikiOptions = {
   themes: { light: 'github-light-default', dark: 'github-dark-default' },
   defaultColor: false,
   langs: [],

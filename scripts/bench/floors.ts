@@ -1,0 +1,96 @@
+/**
+ * What the chosen stack costs with nothing of ours, on the same notes and
+ * pages as our build: the floor under each step, so that the bench says how
+ * much of a step is ours and how much is the libraries' however well ours is
+ * written. Each floor runs as a process of its own, after the builds:
+ * - Markdown: the notes turned into HTML by the site's Markdown libraries
+ *   alone (`floor-markdown.ts`), on the build's threads;
+ * - Astro: a project with one route that writes each of our built pages as
+ *   it is (no layout, no components, no integrations): Astro's start-up,
+ *   bundling and writing of that many pages;
+ * - search: Pagefind alone, with its defaults, on our built pages
+ *   (`floor-pagefind.ts`), as plain Pagefind's users run it.
+ * Their sum is the least a cold build can take on this machine with this
+ * stack; a rebuild with one search index can take no less than Astro's
+ * start-up plus Pagefind alone, which has no incremental mode.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median, runMeasured } from './measuring.ts';
+
+export interface StackFloors {
+  /** Wall seconds, median of the runs. */
+  markdown: number;
+  astro: number;
+  search: number;
+  /** Pages Astro wrote, to check it wrote what our build did. */
+  astroPages: number;
+}
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+// Every built page as it is, at its own path; Astro's `[...page]` takes the home page as `undefined`.
+const ROUTE = `---
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+export function getStaticPaths() {
+  const dir = process.env.FLOOR_PAGES;
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((file) => file === 'index.html' || (file.endsWith('/index.html') && !file.startsWith('pagefind/')))
+    .map((file) => ({ params: { page: path.dirname(file) === '.' ? undefined : path.dirname(file) }, props: { file: path.join(dir, file) } }));
+}
+---
+<Fragment set:html={readFileSync(Astro.props.file, 'utf8')} />
+`;
+
+/**
+ * Measures each floor `repeats` times on `notesDir` (the notes our build
+ * read) and `site` (the pages it wrote).
+ */
+export function measureFloors(root: string, notesDir: string, site: string, repeats: number): StackFloors {
+  const node = process.execPath;
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const project = mkdtempSync(path.join(tmpdir(), 'bench-astro-floor-'));
+  try {
+    mkdirSync(path.join(project, 'src/pages'), { recursive: true });
+    // The site's own Astro, not another install: the floor of the version we build with.
+    symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'));
+    writeFileSync(path.join(project, 'package.json'), '{ "name": "astro-floor", "private": true, "type": "module" }\n');
+    // Its caches in the project: Astro's default (node_modules/.astro) would be the site's, through the link.
+    writeFileSync(
+      path.join(project, 'astro.config.mjs'),
+      "export default { build: { format: 'directory' }, cacheDir: './cache', vite: { cacheDir: './cache/vite' } };\n",
+    );
+    writeFileSync(path.join(project, 'src/pages/[...page].astro'), ROUTE);
+    const markdown: number[] = [];
+    const astro: number[] = [];
+    const search: number[] = [];
+    let astroPages = 0;
+    for (let run = 0; run < repeats; run += 1) {
+      markdown.push(
+        runMeasured([node, path.join(HERE, 'floor-markdown.ts'), notesDir], { cwd: root, env }).wallSeconds,
+      );
+      for (const made of ['dist', 'cache', '.astro'])
+        rmSync(path.join(project, made), { recursive: true, force: true });
+      const built = runMeasured([node, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+        cwd: project,
+        env: { ...env, FLOOR_PAGES: site },
+      });
+      astro.push(built.wallSeconds);
+      astroPages = readPages(path.join(project, 'dist'));
+      search.push(runMeasured([node, path.join(HERE, 'floor-pagefind.ts'), site], { cwd: root, env }).wallSeconds);
+    }
+    return { markdown: median(markdown), astro: median(astro), search: median(search), astroPages };
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}
+
+function readPages(dir: string): number {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('index.html')).length;
+}
