@@ -10,10 +10,7 @@
  * and headings lie, from which `search-store.ts` makes what results show:
  * the page's own characters and spacing, never the index form.
  */
-import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { select } from 'hast-util-select';
-import { toHtml } from 'hast-util-to-html';
+import { type DefaultTreeAdapterMap, parseFragment, serializeOuter } from 'parse5';
 import { SITE_LANG } from '../site.ts';
 import { indexForm, WORD_BREAK } from './search-text.ts';
 
@@ -43,12 +40,15 @@ const BLOCK =
   /^(address|article|aside|blockquote|br|caption|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)$/;
 const NOT_TEXT = /^(script|style|template|noscript)$/;
 
-/** Pagefind's attributes on the content element that the site's index does not use (filters and metadata are the site's own). */
+type Element = DefaultTreeAdapterMap['element'];
+type ChildNode = DefaultTreeAdapterMap['childNode'];
+
 // The start tag of the element the templates mark for indexing, and the page's language on <html>.
 const BODY_START = /<[a-z][a-z0-9-]*\s[^>]*\bdata-pagefind-body\b/i;
 const HTML_LANG = /<html\s[^>]*\blang="([^"]*)"/i;
 
-const DROPPED_ATTRIBUTES = ['dataPagefindFilter', 'dataPagefindMeta', 'dataPagefindSort', 'dataPagefindWeight'];
+/** Pagefind's attributes on the content element that the site's index does not use (filters and metadata are the site's own). */
+const DROPPED_ATTRIBUTES = /^data-pagefind-(filter|meta|sort|weight)$/;
 
 /**
  * The index form of `html` and its text as written, or undefined if the
@@ -57,11 +57,13 @@ const DROPPED_ATTRIBUTES = ['dataPagefindFilter', 'dataPagefindMeta', 'dataPagef
 export function prepareForIndex(html: string, fold: (text: string) => string): PreparedPage | undefined {
   // Parsed from the indexed element's start tag on: what comes before it (the head, the header, the drawer:
   // two thirds of a page) holds nothing to index, and parsing is most of the cost. The parser still closes the
-  // element where it really ends, however many <article>s a note has inside it.
+  // element where it really ends, however many <article>s a note has inside it. parse5's own tree, not hast:
+  // turning every page into hast and back took as long as parsing it (0.7 s of a 500-note build).
   const start = html.search(BODY_START);
   if (start < 0) return undefined;
-  const tree: Root = fromHtml(html.slice(start), { fragment: true });
-  const body = select('[data-pagefind-body]', tree);
+  const body = findElement(parseFragment(html.slice(start)).childNodes, (element) =>
+    element.attrs.some((attribute) => attribute.name === 'data-pagefind-body'),
+  );
   if (!body) return undefined;
   const lang = HTML_LANG.exec(html.slice(0, start))?.[1] ?? SITE_LANG;
 
@@ -84,23 +86,25 @@ export function prepareForIndex(html: string, fold: (text: string) => string): P
   };
 
   const walk = (element: Element) => {
-    element.children = element.children.filter((child) => keep(child));
-    for (const child of element.children) {
-      if (child.type === 'text') child.value = add(child.value);
-      else if (child.type === 'element') {
+    element.childNodes = element.childNodes.filter((child) => keep(child));
+    for (const child of element.childNodes) {
+      if (child.nodeName === '#text') {
+        if ('value' in child) child.value = add(child.value);
+      } else if ('tagName' in child) {
         const block = BLOCK.test(child.tagName);
         if (block) space();
         const heading = /^h[1-6]$/.test(child.tagName) ? { start: text.length } : undefined;
-        if (child.tagName === 'img' && typeof child.properties.alt === 'string' && child.properties.alt.trim()) {
+        const alt = child.tagName === 'img' ? child.attrs.find((attribute) => attribute.name === 'alt') : undefined;
+        if (alt?.value.trim()) {
           space();
-          child.properties.alt = add(child.properties.alt);
-          child.properties.dataPagefindIndexAttrs = 'alt';
+          alt.value = add(alt.value);
+          child.attrs.push({ name: 'data-pagefind-index-attrs', value: 'alt' });
           space();
         }
         walk(child);
         if (heading) {
           const title = text.slice(heading.start).join('').trim();
-          const id = typeof child.properties.id === 'string' ? child.properties.id : undefined;
+          const id = attribute(child, 'id');
           if (child.tagName === 'h1' && !headings.some((h) => h.id === undefined))
             headings.unshift({ title, start: heading.start, end: text.length });
           else if (id) headings.push({ id, title, start: heading.start, end: text.length });
@@ -109,10 +113,10 @@ export function prepareForIndex(html: string, fold: (text: string) => string): P
       }
     }
   };
-  for (const name of DROPPED_ATTRIBUTES) delete body.properties[name];
+  body.attrs = body.attrs.filter((attribute) => !DROPPED_ATTRIBUTES.test(attribute.name));
   walk(body);
   return {
-    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${toHtml(body)}</body></html>`,
+    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${serializeOuter(body)}</body></html>`,
     text: text.join(''),
     folded: folded.join(''),
     headings,
@@ -120,11 +124,25 @@ export function prepareForIndex(html: string, fold: (text: string) => string): P
 }
 
 /** Whether a node stays in what is indexed. */
-function keep(node: ElementContent): boolean {
-  if (node.type === 'comment') return false;
-  if (node.type !== 'element') return true;
+function keep(node: ChildNode): boolean {
+  if (node.nodeName === '#comment') return false;
+  if (!('tagName' in node)) return true;
   if (NOT_TEXT.test(node.tagName)) return false;
-  if (node.properties.dataPagefindIgnore !== undefined) return false;
-  const classes = node.properties.className;
-  return !(Array.isArray(classes) && classes.includes('heading-anchor'));
+  if (attribute(node, 'data-pagefind-ignore') !== undefined) return false;
+  return !(attribute(node, 'class') ?? '').split(/\s+/).includes('heading-anchor');
+}
+
+function attribute(element: Element, name: string): string | undefined {
+  return element.attrs.find((attribute) => attribute.name === name)?.value;
+}
+
+/** The first element, in document order, that passes `test`. */
+function findElement(nodes: ChildNode[], test: (element: Element) => boolean): Element | undefined {
+  for (const node of nodes) {
+    if (!('tagName' in node)) continue;
+    if (test(node)) return node;
+    const found = findElement(node.childNodes, test);
+    if (found) return found;
+  }
+  return undefined;
 }
