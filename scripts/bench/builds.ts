@@ -212,6 +212,9 @@ export function benchBuilds(
       log(
         `  ${corpusName}: the stack alone: Markdown ${floor.markdown.toFixed(1)} s, Astro ${floor.astro.toFixed(1)} s, Pagefind ${floor.search.toFixed(1)} s`,
       );
+      const pages = attempts[0]!.pages;
+      if (floor.astroPages !== pages)
+        log(`  ${corpusName}: the Astro floor wrote ${floor.astroPages} pages, ours ${pages}`);
     }
     rmSync(caches, { recursive: true, force: true });
     rmSync(editable, { recursive: true, force: true });

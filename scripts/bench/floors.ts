@@ -14,18 +14,19 @@
  * stack; a rebuild with one search index can take no less than Astro's
  * start-up plus Pagefind alone, which has no incremental mode.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, runMeasured } from './measuring.ts';
+import { median, type ProcessCost, runMeasured } from './measuring.ts';
 
 export interface StackFloors {
-  /** Wall seconds, median of the runs. */
+  /** Seconds, median of the runs: the Markdown and search floors time their work alone, as the build's steps are timed. */
   markdown: number;
+  /** The whole Astro build, start-up included, as "pages" and "other" of ours are. */
   astro: number;
   search: number;
-  /** Pages Astro wrote, to check it wrote what our build did. */
+  /** Pages Astro wrote, to compare with what our build wrote. */
   astroPages: number;
 }
 
@@ -44,6 +45,14 @@ export function getStaticPaths() {
 }
 ---
 <Fragment set:html={readFileSync(Astro.props.file, 'utf8')} />
+`;
+
+// The not-found page, as Astro writes it (404.html, not 404/index.html).
+const NOT_FOUND = `---
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+---
+<Fragment set:html={readFileSync(path.join(process.env.FLOOR_PAGES, '404.html'), 'utf8')} />
 `;
 
 /**
@@ -65,14 +74,13 @@ export function measureFloors(root: string, notesDir: string, site: string, repe
       "export default { build: { format: 'directory' }, cacheDir: './cache', vite: { cacheDir: './cache/vite' } };\n",
     );
     writeFileSync(path.join(project, 'src/pages/[...page].astro'), ROUTE);
+    if (existsSync(path.join(site, '404.html'))) writeFileSync(path.join(project, 'src/pages/404.astro'), NOT_FOUND);
     const markdown: number[] = [];
     const astro: number[] = [];
     const search: number[] = [];
     let astroPages = 0;
     for (let run = 0; run < repeats; run += 1) {
-      markdown.push(
-        runMeasured([node, path.join(HERE, 'floor-markdown.ts'), notesDir], { cwd: root, env }).wallSeconds,
-      );
+      markdown.push(timedBy(runMeasured([node, path.join(HERE, 'floor-markdown.ts'), notesDir], { cwd: root, env })));
       for (const made of ['dist', 'cache', '.astro'])
         rmSync(path.join(project, made), { recursive: true, force: true });
       const built = runMeasured([node, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
@@ -81,7 +89,7 @@ export function measureFloors(root: string, notesDir: string, site: string, repe
       });
       astro.push(built.wallSeconds);
       astroPages = readPages(path.join(project, 'dist'));
-      search.push(runMeasured([node, path.join(HERE, 'floor-pagefind.ts'), site], { cwd: root, env }).wallSeconds);
+      search.push(timedBy(runMeasured([node, path.join(HERE, 'floor-pagefind.ts'), site], { cwd: root, env })));
     }
     return { markdown: median(markdown), astro: median(astro), search: median(search), astroPages };
   } finally {
@@ -92,5 +100,13 @@ export function measureFloors(root: string, notesDir: string, site: string, repe
 function readPages(dir: string): number {
   return readdirSync(dir, { recursive: true })
     .map(String)
-    .filter((file) => file.endsWith('index.html')).length;
+    .filter((file) => file.endsWith('.html')).length;
+}
+
+/** The seconds a floor's script says its work took (the last line it printed). */
+function timedBy(run: ProcessCost): number {
+  const { milliseconds } = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { milliseconds?: number };
+  if (typeof milliseconds !== 'number')
+    throw new Error(`a floor's script printed no time:\n${run.stdout}${run.stderr}`);
+  return milliseconds / 1000;
 }

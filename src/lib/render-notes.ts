@@ -83,7 +83,7 @@ export async function renderNotes(
 
 // 500 notes (alternated, 2 cores): peak 805-847 MB → 680-717 MB, Markdown 8.8-9.4 s → 9.2-9.5 s. Without the young
 // generation's size, the cap alone made V8 collect so often that Markdown took 10-11 s.
-const THREAD_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 64 };
+export const THREAD_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 64 };
 
 async function inThreads(jobs: RenderJob[], threads: number, heap: ResourceLimits): Promise<Rendered[]> {
   const pool = workerPool<RenderJob, Rendered>(new URL('./render-worker.ts', import.meta.url), threads, heap);

@@ -6,7 +6,7 @@
  * reported on the note's file.
  */
 
-import rehypeShiki, { type RehypeShikiOptions } from '@shikijs/rehype';
+import rehypeShiki from '@shikijs/rehype';
 import type { Root as HastRoot } from 'hast';
 import type { Nodes, Root } from 'mdast';
 import rehypeKatex from 'rehype-katex';
@@ -15,6 +15,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { CODE_HIGHLIGHTING } from './code-highlighting.ts';
 import { rehypeFigureDialogs } from './figure-dialogs.ts';
 import { rehypeFigureNumbers } from './figure-numbers.ts';
 import { type FigureOptions, remarkFigures } from './figures.ts';
@@ -50,21 +51,6 @@ export interface RenderContext extends FigureOptions {
   /** The chapter's number, for figure numbers (图 2-1); none in an introduction (图 1). */
   chapter?: number;
 }
-
-/**
- * Code is coloured at build time for both themes at once (CSS variables the
- * stylesheet picks from by colour scheme), so no highlighter runs in the
- * browser. Languages load when a note first uses them; an unknown language is
- * shown as plain text, never dropped.
- */
-export const CODE_HIGHLIGHTING: RehypeShikiOptions = {
-  themes: { light: 'github-light-default', dark: 'github-dark-default' },
-  defaultColor: false,
-  langs: [],
-  lazy: true,
-  defaultLanguage: 'text',
-  fallbackLanguage: 'text',
-};
 
 /**
  * Renders `tree` to HTML, reporting problems on the note's file. The tree is

@@ -77,4 +77,23 @@ describe('prepareForIndex', () => {
     );
     assert.equal(prepared.text.trim().replace(/\s+/g, ' '), '前 文字接龍的循環 后');
   });
+
+  it('leaves out a heading anchor among other classes, and only a class named so (names part at ASCII spaces only)', () => {
+    const prepared = prepare(
+      '<article data-pagefind-body><h2 id="h">标题<a class="icon heading-anchor" href="#h">#</a></h2><p class="x\u3000heading-anchor">留下</p></article>',
+    );
+    assert.equal(prepared.text.trim().replace(/\s+/g, ' '), '标题 留下');
+    assert.deepEqual(
+      prepared.headings.map((heading) => heading.title),
+      ['标题'],
+    );
+  });
+
+  it('indexes a figure description once, whatever the page asked Pagefind to index of the image', () => {
+    const html = prepare(
+      '<article data-pagefind-body><h1>甲</h1><img src="a.png" alt="说明" title="t" data-pagefind-index-attrs="title"></article>',
+    ).html;
+    assert.equal(html.match(/data-pagefind-index-attrs/g)?.length, 1);
+    assert.match(html, /data-pagefind-index-attrs="alt"/);
+  });
 });

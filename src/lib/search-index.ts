@@ -98,6 +98,8 @@ export function prepareForIndex(html: string, fold: (text: string) => string): P
         if (alt?.value.trim()) {
           space();
           alt.value = add(alt.value);
+          // Pagefind reads the first of two such attributes: one is set, whatever the page had.
+          child.attrs = child.attrs.filter((attribute) => attribute.name !== 'data-pagefind-index-attrs');
           child.attrs.push({ name: 'data-pagefind-index-attrs', value: 'alt' });
           space();
         }
@@ -129,7 +131,8 @@ function keep(node: ChildNode): boolean {
   if (!('tagName' in node)) return true;
   if (NOT_TEXT.test(node.tagName)) return false;
   if (attribute(node, 'data-pagefind-ignore') !== undefined) return false;
-  return !(attribute(node, 'class') ?? '').split(/\s+/).includes('heading-anchor');
+  // Class names are separated by ASCII white space only (a no-break or ideographic space is part of a name).
+  return !(attribute(node, 'class') ?? '').split(/[ \t\n\f\r]+/).includes('heading-anchor');
 }
 
 function attribute(element: Element, name: string): string | undefined {
