@@ -180,7 +180,7 @@ if (floored.length > 0) {
   const astroPart = (run: BuildRun) => (stepsWithOther(run).pages ?? 0) + (stepsWithOther(run).other ?? 0);
   const pair = (ours: number, floor: number) => `${(ours / 1000).toFixed(1)} / ${floor.toFixed(1)}`;
   table(
-    'the stack alone: each step of our cold build beside the same work with nothing of ours (s, ours / floor; bench/floors.ts)',
+    'the stack alone: each step of our cold build beside the same work with nothing of ours (s, ours / floor, medians; the floors run between our cold builds; bench/floors.ts)',
     ['notes', 'Markdown', 'Astro', 'search', 'floors summed', 'cold build', 'ours above floor'],
     floored.map((run) => {
       const floor = run.floors!;

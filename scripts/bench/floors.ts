@@ -2,7 +2,7 @@
  * What the chosen stack costs with nothing of ours, on the same notes and
  * pages as our build: the floor under each step, so that the bench says how
  * much of a step is ours and how much is the libraries' however well ours is
- * written. Each floor runs as a process of its own, after the builds:
+ * written. Each floor runs as a process of its own, between our cold builds:
  * - Markdown: the notes turned into HTML by the site's Markdown libraries
  *   alone (`floor-markdown.ts`), on the build's threads;
  * - Astro: a project with one route that writes each of our built pages as
@@ -59,7 +59,7 @@ import path from 'node:path';
  * Measures each floor `repeats` times on `notesDir` (the notes our build
  * read) and `site` (the pages it wrote).
  */
-export function measureFloors(root: string, notesDir: string, site: string, repeats: number): StackFloors {
+export function measureFloors(root: string, notesDir: string, site: string, repeats = 1): StackFloors {
   const node = process.execPath;
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   const project = mkdtempSync(path.join(tmpdir(), 'bench-astro-floor-'));
