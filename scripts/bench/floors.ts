@@ -14,14 +14,14 @@
  * stack; a rebuild with one search index can take no less than Astro's
  * start-up plus Pagefind alone, which has no incremental mode.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, type ProcessCost, runMeasured } from './measuring.ts';
+import { countPages, type ProcessCost, runMeasured } from './measuring.ts';
 
 export interface StackFloors {
-  /** Seconds, median of the runs: the Markdown and search floors time their work alone, as the build's steps are timed. */
+  /** Seconds: the Markdown and search floors time their work alone, as the build's steps are timed. */
   markdown: number;
   /** The whole Astro build, start-up included, as "pages" and "other" of ours are. */
   astro: number;
@@ -56,10 +56,10 @@ import path from 'node:path';
 `;
 
 /**
- * Measures each floor `repeats` times on `notesDir` (the notes our build
- * read) and `site` (the pages it wrote).
+ * Measures each floor once on `notesDir` (the notes our build read) and
+ * `site` (the pages it wrote); the bench takes the median of its calls.
  */
-export function measureFloors(root: string, notesDir: string, site: string, repeats = 1): StackFloors {
+export function measureFloors(root: string, notesDir: string, site: string): StackFloors {
   const node = process.execPath;
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   const project = mkdtempSync(path.join(tmpdir(), 'bench-astro-floor-'));
@@ -75,32 +75,16 @@ export function measureFloors(root: string, notesDir: string, site: string, repe
     );
     writeFileSync(path.join(project, 'src/pages/[...page].astro'), ROUTE);
     if (existsSync(path.join(site, '404.html'))) writeFileSync(path.join(project, 'src/pages/404.astro'), NOT_FOUND);
-    const markdown: number[] = [];
-    const astro: number[] = [];
-    const search: number[] = [];
-    let astroPages = 0;
-    for (let run = 0; run < repeats; run += 1) {
-      markdown.push(timedBy(runMeasured([node, path.join(HERE, 'floor-markdown.ts'), notesDir], { cwd: root, env })));
-      for (const made of ['dist', 'cache', '.astro'])
-        rmSync(path.join(project, made), { recursive: true, force: true });
-      const built = runMeasured([node, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-        cwd: project,
-        env: { ...env, FLOOR_PAGES: site },
-      });
-      astro.push(built.wallSeconds);
-      astroPages = readPages(path.join(project, 'dist'));
-      search.push(timedBy(runMeasured([node, path.join(HERE, 'floor-pagefind.ts'), site], { cwd: root, env })));
-    }
-    return { markdown: median(markdown), astro: median(astro), search: median(search), astroPages };
+    const markdown = timedBy(runMeasured([node, path.join(HERE, 'floor-markdown.ts'), notesDir], { cwd: root, env }));
+    const astro = runMeasured([node, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+      cwd: project,
+      env: { ...env, FLOOR_PAGES: site },
+    }).wallSeconds;
+    const search = timedBy(runMeasured([node, path.join(HERE, 'floor-pagefind.ts'), site], { cwd: root, env }));
+    return { markdown, astro, search, astroPages: countPages(path.join(project, 'dist')) };
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
-}
-
-function readPages(dir: string): number {
-  return readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter((file) => file.endsWith('.html')).length;
 }
 
 /** The seconds a floor's script says its work took (the last line it printed). */
